@@ -1,0 +1,86 @@
+"""Command line of the kiosk: argument parsing only; every command lives in its own module.
+
+kiosk [--config FILE] [run] [--windowed]   the citizen kiosk on the configured service
+kiosk demo [--windowed]                    kiosk + embedded demo service + file printer
+kiosk tour [--out DIR] [--portrait|--landscape] [--lang es|en] [--mode MODE]...
+kiosk print-test [--paper ...] [--lang es|en] [--out FILE.pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+PAPERS = ("80mm", "58mm", "a4", "letter")
+LANGS = ("es", "en")
+TOUR_MODES = ("high-contrast", "large-text", "low-reach")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Turn-booking kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="TOML settings file (default: $KIOSK_CONFIG)"
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="the citizen kiosk on the configured service (default)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+
+    demo = sub.add_parser("demo", help="the kiosk on an embedded demo service")
+    demo.add_argument("--windowed", action="store_true", help="a normal window, for development")
+
+    tour = sub.add_parser("tour", help="walk a whole booking headless and save screenshots")
+    tour.add_argument("--out", type=Path, default=Path("tour"))
+    orient = tour.add_mutually_exclusive_group()
+    orient.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
+    orient.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
+    tour.set_defaults(orientation="portrait")
+    tour.add_argument("--lang", choices=LANGS, default="es")
+    tour.add_argument("--mode", choices=TOUR_MODES, action="append", default=[])
+
+    pt = sub.add_parser("print-test", help="print a sample slip with a demo token")
+    pt.add_argument("--paper", choices=PAPERS, default=None)
+    pt.add_argument("--lang", choices=LANGS, default="es")
+    pt.add_argument("--out", type=Path, default=None, help="write the PDF here instead")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+
+    # Imports are local so that `kiosk --help` and the tour stay fast and need no display.
+    from kiosk.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return 2
+
+    if command == "run":
+        from kiosk.app import run_kiosk
+
+        return run_kiosk(settings, windowed=args.windowed)
+    if command == "demo":
+        from kiosk.demo import run_demo
+
+        return run_demo(settings, windowed=args.windowed)
+    if command == "tour":
+        from kiosk.tour import run_tour
+
+        return run_tour(args.out, args.orientation, args.lang, list(args.mode))
+    if command == "print-test":
+        from kiosk.printing.testprint import run_print_test
+
+        return run_print_test(settings, args.paper, args.lang, args.out)
+    raise AssertionError(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Catalogue and booking models shared by the kiosk screens, the backend client and printing.
+
+Texts that the service sends in several languages are kept as `Localized` so that a screen can
+switch language without asking the service again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    ES = "es"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A text in Spanish and English; Spanish is the fallback."""
+
+    es: str
+    en: str = ""
+
+    def get(self, lang: Language | str) -> str:
+        if str(lang) == Language.EN and self.en:
+            return self.en
+        return self.es
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    code: str  # INEC code, two digits ("01" Azuay ... "24" Santa Elena)
+    name: Localized
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    title: Localized
+    detail: Localized = field(default_factory=lambda: Localized(""))
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    code: str  # short ASCII code, e.g. "CLAVE_PATRONAL"
+    name: Localized
+    requirements: tuple[Requirement, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """One line of an agency's hours: ISO weekdays 1..7, local times."""
+
+    weekdays: tuple[int, ...]
+    opens: dt.time
+    closes: dt.time
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: int
+    name: Localized
+    province_code: str
+    address: Localized
+    time_zone: str  # IANA, "America/Guayaquil" or "Pacific/Galapagos"
+    hours: tuple[OpeningHours, ...]
+    procedure_codes: frozenset[str]
+
+    def offers(self, procedure_code: str) -> bool:
+        return procedure_code in self.procedure_codes
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    provinces: tuple[Province, ...]
+    procedures: tuple[Procedure, ...]
+    agencies: tuple[Agency, ...]
+
+    def province(self, code: str) -> Province | None:
+        return next((p for p in self.provinces if p.code == code), None)
+
+    def procedure(self, code: str) -> Procedure | None:
+        return next((p for p in self.procedures if p.code == code), None)
+
+    def agency(self, agency_id: int) -> Agency | None:
+        return next((a for a in self.agencies if a.id == agency_id), None)
+
+    def agencies_for(self, province_code: str, procedure_code: str) -> tuple[Agency, ...]:
+        """Only the agencies of the province that offer the procedure."""
+        return tuple(
+            a
+            for a in self.agencies
+            if a.province_code == province_code and a.offers(procedure_code)
+        )
+
+    def procedures_in(self, province_code: str) -> tuple[Procedure, ...]:
+        """Procedures offered by at least one agency of the province."""
+        offered = {
+            c for a in self.agencies if a.province_code == province_code for c in a.procedure_codes
+        }
+        return tuple(p for p in self.procedures if p.code in offered)
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    date: dt.date
+    free_places: int
+
+    @property
+    def available(self) -> bool:
+        return self.free_places > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    id: str
+    start: dt.datetime  # aware, in the agency's zone
+    end: dt.datetime
+    free_places: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    id: str
+    slot: Slot
+    expires_at: dt.datetime  # aware
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    id: str
+    code: str  # human turn code, unique per agency and day
+    agency_id: int
+    procedure_code: str
+    start: dt.datetime
+    end: dt.datetime
+    masked_name: str
+    masked_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """A booking as the service confirmed it, with the signed token for the QR."""
+
+    booking: Booking
+    token: str

@@ -1,0 +1,1 @@
+"""Slip layout (booking -> PDF bytes, pure) and printer back ends."""

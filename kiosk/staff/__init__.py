@@ -1,0 +1,1 @@
+"""The counter app: scan a slip's QR and check the citizen in."""

@@ -1,0 +1,1 @@
+"""The shell: fullscreen window, screen stack, overlays, keypad and keyboard, theme."""

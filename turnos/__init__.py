@@ -1,0 +1,3 @@
+"""The reference turn service."""
+
+API_VERSION = "1"

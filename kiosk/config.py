@@ -1,0 +1,392 @@
+"""The kiosk's settings: a TOML file, environment overrides, validated once at start.
+
+Sources, later ones winning: built-in defaults (enough for the demo), the TOML file
+(`--config FILE` or `$KIOSK_CONFIG`), then environment variables `KIOSK_<SECTION>__<FIELD>`
+(e.g. `KIOSK_PRINTER__BACKEND=cups`). Unknown sections and keys are errors, in the file and in
+the environment alike, so a typo never passes silently. A bad value raises `ConfigError` whose
+message names the key (`printer.paper: must be one of 80mm, 58mm, a4, letter`) and never
+repeats the value, which may be a secret. Relative paths in the file are relative to the file.
+
+Every key is documented in resources/kiosk.example.toml.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from kiosk.domain.screen import ScreenGeometry
+
+ENV_PREFIX = "KIOSK_"
+ENV_CONFIG_FILE = "KIOSK_CONFIG"
+_ENV_KEY = re.compile(r"^KIOSK_([A-Z0-9_]+?)__([A-Z0-9_]+)$")
+
+
+class ConfigError(Exception):
+    """A setting is missing, unknown or bad; `keys` lists the dotted keys concerned."""
+
+    def __init__(self, message: str, keys: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+# -- the maintenance PIN -----------------------------------------------------------------------
+
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+_SCRYPT_MAXMEM = 2**27  # refuse hashes whose parameters would exhaust the kiosk's memory
+
+
+def hash_pin(pin: str) -> str:
+    """`scrypt$n$r$p$salt$hash` (base64) of the PIN, with a random salt: for maintenance.pin_hash.
+
+    PINs are 4 to 12 digits (the panel has a numeric keypad).
+    """
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise ValueError("the PIN must be 4 to 12 digits")
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+    )
+    enc = base64.b64encode
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${enc(salt).decode()}${enc(digest).decode()}"
+
+
+def _parse_pin_hash(stored: str) -> tuple[str, tuple[int, ...], bytes, bytes]:
+    """(scheme, parameters, salt, digest); ValueError when malformed."""
+    parts = stored.strip().split("$")
+    try:
+        if parts[0] == "scrypt" and len(parts) == 6:
+            n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
+            if n < 2 or n & (n - 1) or r < 1 or p < 1 or 128 * r * n > _SCRYPT_MAXMEM:
+                raise ValueError("bad scrypt parameters")
+            params: tuple[int, ...] = (n, r, p)
+            salt, digest = parts[4], parts[5]
+        elif parts[0] in ("pbkdf2_sha256", "pbkdf2-sha256") and len(parts) == 4:
+            iterations = int(parts[1])
+            if not 1 <= iterations <= 10_000_000:
+                raise ValueError("bad pbkdf2 iterations")
+            params, salt, digest = (iterations,), parts[2], parts[3]
+        else:
+            raise ValueError("unknown PIN hash scheme")
+        salt_bytes = base64.b64decode(salt, validate=True)
+        digest_bytes = base64.b64decode(digest, validate=True)
+    except binascii.Error as exc:
+        raise ValueError("bad base64 in PIN hash") from exc
+    if len(salt_bytes) < 8 or len(digest_bytes) < 16:
+        raise ValueError("PIN hash salt or digest too short")
+    return parts[0], params, salt_bytes, digest_bytes
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    """Whether `pin` matches `stored`; constant-time; a malformed hash never matches."""
+    try:
+        scheme, params, salt, want = _parse_pin_hash(stored)
+    except ValueError:
+        return False
+    if scheme == "scrypt":
+        n, r, p = params
+        got = hashlib.scrypt(
+            pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(want), maxmem=_SCRYPT_MAXMEM
+        )
+    else:
+        got = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, params[0], len(want))
+    return hmac.compare_digest(got, want)
+
+
+#: hash_pin("2468") once: the demo's maintenance PIN. Change it on every real kiosk.
+DEMO_PIN_HASH = (
+    "scrypt$16384$8$1$a2lvc2stZGVtby1zYWx0IQ==$RGxFuk6N1Y0EysGfGuQBEggIRy4AgmTDFFGj4Va0yQo="
+)
+
+
+# -- the sections ------------------------------------------------------------------------------
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+def _optional_text(value: object) -> object:
+    # An empty string (as an environment variable can only give) means "not set".
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class ServiceSettings(_Section):
+    url: str | None = None  # None: the embedded demo service
+    kiosk_token: str | None = Field(default=None, repr=False)
+    timeout_s: float = Field(default=10.0, gt=0, le=300)
+    health_poll_s: float = Field(default=5.0, gt=0, le=3600)
+
+    _empty_is_none = field_validator("url", "kiosk_token", mode="before")(_optional_text)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^/\s:]+(:\d{1,5})?(/\S*)?$", value):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+
+class KioskSection(_Section):
+    id: str = Field(default="KIOSK-DEMO-01", pattern=r"^[A-Za-z0-9._-]{1,64}$")
+    default_language: Literal["es", "en"] = "es"
+    contact_phone: str = Field(default="593 23945666", min_length=1, max_length=40)
+    #: issuer expected in confirmation tokens (must match the service's TURNOS_ISSUER)
+    issuer: str = Field(default="turnos", pattern=r"^[!-~]{1,32}$")
+
+
+class ScreenSettings(_Section):
+    diagonal_in: float = Field(default=21.5, gt=5, le=100)
+    width_px: int = Field(default=1080, ge=320, le=10_000)
+    height_px: int = Field(default=1920, ge=320, le=10_000)
+    bottom_edge_mm: float = Field(default=800.0, ge=0, le=2500)
+
+    def geometry(self) -> ScreenGeometry:
+        return ScreenGeometry(self.diagonal_in, self.width_px, self.height_px, self.bottom_edge_mm)
+
+
+class IdleSettings(_Section):
+    default_s: int = Field(default=60, ge=10, le=3600)
+    code_step_s: int = Field(default=180, ge=10, le=3600)
+    warning_s: int = Field(default=20, ge=5, le=600)
+
+    @model_validator(mode="after")
+    def _warning_fits(self) -> IdleSettings:
+        if self.warning_s >= min(self.default_s, self.code_step_s):
+            raise ValueError("warning_s: must be shorter than default_s and code_step_s")
+        return self
+
+
+Paper = Literal["80mm", "58mm", "a4", "letter"]
+
+
+class PrinterSettings(_Section):
+    backend: Literal["file", "cups", "escpos"] = "file"
+    queue: str | None = None  # CUPS queue
+    paper: Paper = "80mm"
+    dpi: int = Field(default=203, ge=72, le=1200)
+    output_dir: Path | None = None  # file back end; None: the printing module's default
+    escpos_host: str | None = None
+    escpos_port: int = Field(default=9100, ge=1, le=65535)
+    escpos_usb_vendor: int | None = Field(default=None, ge=0, le=0xFFFF)
+    escpos_usb_product: int | None = Field(default=None, ge=0, le=0xFFFF)
+    escpos_profile: str = Field(default="TM-T88V", min_length=1)
+    escpos_qr: Literal["native", "image"] = "image"
+
+    _empty_is_none = field_validator(
+        "queue",
+        "output_dir",
+        "escpos_host",
+        "escpos_usb_vendor",
+        "escpos_usb_product",
+        mode="before",
+    )(_optional_text)
+
+    @field_validator("escpos_usb_vendor", "escpos_usb_product", mode="before")
+    @classmethod
+    def _hex_id(cls, value: object) -> object:
+        # USB ids are written in hex (lsusb: 04b8:0202); accept "0x04b8" from the environment.
+        if isinstance(value, str) and value.strip().lower().startswith("0x"):
+            try:
+                return int(value.strip(), 16)
+            except ValueError:
+                raise ValueError("must be a number such as 0x04b8") from None
+        return value
+
+    @model_validator(mode="after")
+    def _backend_complete(self) -> PrinterSettings:
+        if self.backend == "cups" and not self.queue:
+            raise ValueError("queue: required when backend is cups")
+        usb = (self.escpos_usb_vendor, self.escpos_usb_product)
+        if (usb[0] is None) != (usb[1] is None):
+            raise ValueError(
+                "escpos_usb_product: set both escpos_usb_vendor and escpos_usb_product"
+            )
+        if self.backend == "escpos" and not self.escpos_host and usb[0] is None:
+            raise ValueError(
+                "escpos_host: required when backend is escpos (or a USB vendor/product)"
+            )
+        return self
+
+
+class MaintenanceSettings(_Section):
+    pin_hash: str = Field(default=DEMO_PIN_HASH, repr=False)
+    gesture: Literal["corner-taps"] = "corner-taps"
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _well_formed(cls, value: str) -> str:
+        try:
+            _parse_pin_hash(value)
+        except ValueError:
+            raise ValueError(
+                "must be a hash from `python -c 'from kiosk.config import hash_pin; "
+                'print(hash_pin("NEW PIN"))\'`'
+            ) from None
+        return value.strip()
+
+
+class BrandingSettings(_Section):
+    name: str = Field(default="Turnos", min_length=1, max_length=60)
+    primary_color: str = "#0B5394"
+    secondary_color: str = "#F1C232"
+    logo: Path | None = None
+
+    _empty_is_none = field_validator("logo", mode="before")(_optional_text)
+
+    @field_validator("primary_color", "secondary_color")
+    @classmethod
+    def _hex_colour(cls, value: str) -> str:
+        if not re.fullmatch(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})", value):
+            raise ValueError("must be a colour such as #0B5394")
+        return value.upper()
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("file not found")
+        return value
+
+
+class KioskSettings(_Section):
+    service: ServiceSettings = ServiceSettings()
+    kiosk: KioskSection = KioskSection()
+    screen: ScreenSettings = ScreenSettings()
+    idle: IdleSettings = IdleSettings()
+    printer: PrinterSettings = PrinterSettings()
+    maintenance: MaintenanceSettings = MaintenanceSettings()
+    branding: BrandingSettings = BrandingSettings()
+
+
+_SECTIONS: dict[str, type[_Section]] = {
+    name: info.annotation  # type: ignore[misc]
+    for name, info in KioskSettings.model_fields.items()
+}
+# Fields holding paths: relative values in the file are relative to the file.
+_PATH_FIELDS = {("printer", "output_dir"), ("branding", "logo")}
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def load_settings(
+    path: Path | None = None, environ: Mapping[str, str] | None = None
+) -> KioskSettings:
+    """Settings from defaults, the TOML file (`path` or $KIOSK_CONFIG) and KIOSK_* variables."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get(ENV_CONFIG_FILE):
+        path = Path(env[ENV_CONFIG_FILE])
+    data: dict[str, Any] = {}
+    if path is not None:
+        data = _read_toml(path)
+    for (section, key), value in _env_overrides(env).items():
+        section_data = data.setdefault(section, {})
+        if not isinstance(section_data, dict):
+            raise ConfigError(f"{section}: must be a table", (section,))
+        section_data[key] = value
+    try:
+        settings = KioskSettings.model_validate(data)
+    except ValidationError as exc:
+        raise _config_error(exc) from None
+    try:
+        settings.screen.geometry().reach_band_px()
+    except ValueError:
+        raise ConfigError(
+            "screen.bottom_edge_mm: the screen lies outside the reach band of 380-1220 mm",
+            ("screen.bottom_edge_mm",),
+        ) from None
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except OSError as exc:
+        raise ConfigError(f"config file not readable: {path} ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file is not valid TOML: {path}: {exc}") from None
+    base = path.resolve().parent
+    for section, key in _PATH_FIELDS:
+        table = data.get(section)
+        if isinstance(table, dict) and isinstance(table.get(key), str) and table[key]:
+            table[key] = str(base / Path(table[key]).expanduser())
+    return data
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """KIOSK_<SECTION>__<FIELD> variables; unknown sections or fields are errors."""
+    found: dict[tuple[str, str], str] = {}
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        match = _ENV_KEY.match(name)
+        section, key = (match.group(1).lower(), match.group(2).lower()) if match else ("", "")
+        model = _SECTIONS.get(section)
+        if model is None or key not in model.model_fields:
+            raise ConfigError(f"{name}: unknown setting (see kiosk.example.toml)", (name,))
+        found[(section, key)] = value
+    return found
+
+
+def _config_error(exc: ValidationError) -> ConfigError:
+    messages: list[str] = []
+    keys: list[str] = []
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"]]
+        text = _describe(error, loc)
+        if error["type"] == "value_error" and ": " in text and len(loc) == 1:
+            # A check across fields of a section names its own field first ("queue: ...").
+            field, text = text.split(": ", 1)
+            loc.append(field)
+        key = ".".join(loc)
+        keys.append(key)
+        messages.append(f"{key}: {text}")
+    return ConfigError("; ".join(messages), tuple(keys))
+
+
+def _describe(error: Any, loc: list[str]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown setting (see kiosk.example.toml)"
+    if kind == "literal_error":
+        choices = _literal_choices(loc)
+        if choices:
+            return "must be one of " + ", ".join(choices)
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "string_pattern_mismatch":
+        return "has characters that are not allowed"
+    # Pydantic's own wording ("Input should be greater than 0"), without the input itself.
+    message = str(error["msg"])
+    return message[0].lower() + message[1:]
+
+
+def _literal_choices(loc: list[str]) -> tuple[str, ...]:
+    if len(loc) < 2 or loc[0] not in _SECTIONS:
+        return ()
+    info = _SECTIONS[loc[0]].model_fields.get(loc[1])
+    return tuple(str(a) for a in get_args(info.annotation)) if info else ()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 
 import pytest
+
+pytest_plugins = ["tests.helpers.live_turnos"]
 
 # Qt never opens a window during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _fail_on_logged_warnings(
     request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
-) -> None:
+) -> Iterator[None]:
     """An unexpected WARNING or worse in the log fails the test that caused it."""
     caplog.set_level(logging.INFO)
     yield

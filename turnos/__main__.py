@@ -1,0 +1,3 @@
+from turnos.cli import main
+
+raise SystemExit(main())

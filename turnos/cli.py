@@ -1,0 +1,203 @@
+"""`turnos`: serve the API and run operator tasks. Argument parsing only; work is elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from turnos.context import AppContext, build_context
+from turnos.settings import Settings
+
+
+def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
+    values: dict[str, Any] = dict(extra)
+    if getattr(args, "data_dir", None):
+        values["data_dir"] = Path(args.data_dir)
+    if getattr(args, "database_url", None):
+        values["database_url"] = args.database_url
+    if getattr(args, "demo", False):
+        values["demo"] = True
+    return Settings(**values)
+
+
+def _ctx(args: argparse.Namespace) -> AppContext:
+    return build_context(_settings(args))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from turnos.app import create_app
+    from turnos.bootstrap import prepare
+
+    ctx = _ctx(args)
+    prepare(ctx, upgrade=not args.no_upgrade)
+    uvicorn.run(create_app(context=ctx), host=args.host, port=args.port, access_log=False)
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from turnos import migrate
+
+    migrate.upgrade(_ctx(args).db)
+    print("database is up to date")
+    return 0
+
+
+def cmd_tokens_issue(args: argparse.Namespace) -> int:
+    from turnos.services import tokens
+
+    ctx = _ctx(args)
+    with ctx.db.transaction() as session:
+        token_id, token = tokens.issue(
+            session, tokens.Role(args.role), args.name, ctx.now(), args.agency
+        )
+    print(json.dumps({"id": token_id, "role": args.role, "token": token}))
+    return 0
+
+
+def cmd_tokens_revoke(args: argparse.Namespace) -> int:
+    from turnos.services import tokens
+
+    ctx = _ctx(args)
+    with ctx.db.transaction() as session:
+        done = tokens.revoke(session, args.id, ctx.now())
+    print("revoked" if done else "no such active token")
+    return 0 if done else 1
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from turnos.services import catalog
+
+    ctx = _ctx(args)
+    data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    with ctx.db.transaction() as session:
+        provinces, procedures, agencies = catalog.import_catalog(session, data)
+    print(f"imported {provinces} provinces, {procedures} procedures, {agencies} agencies")
+    return 0
+
+
+def cmd_citizens_import(args: argparse.Namespace) -> int:
+    from turnos.services import citizens
+
+    ctx = _ctx(args)
+    with ctx.db.transaction() as session:
+        count = citizens.import_citizens(session, ctx.hasher, Path(args.file), ctx.now())
+    print(f"imported {count} citizens")
+    return 0
+
+
+def cmd_closures_add(args: argparse.Namespace) -> int:
+    from turnos.services.maintenance import add_closure
+
+    outcome = add_closure(
+        _ctx(args),
+        args.agency,
+        dt.date.fromisoformat(args.from_date),
+        dt.date.fromisoformat(args.to_date),
+        args.reason,
+    )
+    print(
+        f"closure {outcome.closure_id}: {outcome.cancelled} turns cancelled, "
+        f"{outcome.notified} citizens notified"
+    )
+    return 0
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    ctx = _ctx(args)
+    with ctx.db.transaction() as session:
+        record = ctx.signer.rotate(session, ctx.now())
+    print(f"new signing key {record.kid.hex()}")
+    return 0
+
+
+def cmd_kiosks(args: argparse.Namespace) -> int:
+    from turnos.services.kiosks import list_kiosks
+
+    for row in list_kiosks(_ctx(args)):
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from turnos.services.maintenance import purge
+
+    outcome = purge(_ctx(args))
+    print(
+        f"purged {outcome.bookings} bookings, {outcome.verifications} verifications, "
+        f"{outcome.sessions} sessions, {outcome.other} other rows"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="data directory (default TURNOS_DATA_DIR)")
+    common.add_argument("--database-url", help="SQLAlchemy URL (default TURNOS_DATABASE_URL)")
+    parser = argparse.ArgumentParser(prog="turnos", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--demo", action="store_true", help="demo catalogue, outbox, credentials")
+    serve.add_argument("--no-upgrade", action="store_true", help="do not migrate at start")
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
+    db.add_parser("upgrade", parents=[common]).set_defaults(func=cmd_db_upgrade)
+
+    tok = sub.add_parser("tokens", help="bearer tokens").add_subparsers(dest="tok", required=True)
+    issue = tok.add_parser("issue", parents=[common])
+    issue.add_argument("role", choices=["kiosk", "staff", "operator"])
+    issue.add_argument("--name", required=True)
+    issue.add_argument("--agency", type=int)
+    issue.set_defaults(func=cmd_tokens_issue)
+    revoke = tok.add_parser("revoke", parents=[common])
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(func=cmd_tokens_revoke)
+
+    cat = sub.add_parser("catalog").add_subparsers(dest="cat", required=True)
+    imp = cat.add_parser("import", parents=[common], help="load a catalogue JSON file")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_catalog_import)
+
+    cit = sub.add_parser("citizens").add_subparsers(dest="cit", required=True)
+    cimp = cit.add_parser("import", parents=[common], help="CSV id_type,id_number,name")
+    cimp.add_argument("file")
+    cimp.set_defaults(func=cmd_citizens_import)
+
+    clo = sub.add_parser("closures").add_subparsers(dest="clo", required=True)
+    add = clo.add_parser("add", parents=[common])
+    add.add_argument("--agency", type=int, required=True)
+    add.add_argument("--from", dest="from_date", required=True)
+    add.add_argument("--to", dest="to_date", required=True)
+    add.add_argument("--reason", required=True)
+    add.set_defaults(func=cmd_closures_add)
+
+    keys = sub.add_parser("keys").add_subparsers(dest="keys", required=True)
+    keys.add_parser("rotate", parents=[common]).set_defaults(func=cmd_keys_rotate)
+    sub.add_parser("kiosks", parents=[common]).set_defaults(func=cmd_kiosks)
+    sub.add_parser("purge", parents=[common]).set_defaults(func=cmd_purge)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ValueError as exc:
+        print(f"turnos: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

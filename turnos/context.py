@@ -1,0 +1,41 @@
+"""Everything a request needs, built once per app: settings, database, clock, secrets, delivery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from turnos.clock import Clock, SystemClock
+from turnos.db import Database
+from turnos.security import Hasher, load_secret
+from turnos.services.delivery import Delivery
+from turnos.settings import Settings
+from turnos.signing import Signer
+
+DAY_S = 86_400
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    clock: Clock
+    hasher: Hasher
+    delivery: Delivery
+    signer: Signer
+
+    def now(self) -> int:
+        return self.clock.now()
+
+
+def build_context(settings: Settings, clock: Clock | None = None) -> AppContext:
+    hasher = Hasher(load_secret(settings))
+    # The longest a token can live: the booking horizon, the rest of the turn's day, a grace day.
+    max_token_lifetime_s = (settings.booking_days + 3) * DAY_S
+    return AppContext(
+        settings=settings,
+        db=Database(settings.effective_database_url),
+        clock=clock or SystemClock(),
+        hasher=hasher,
+        delivery=Delivery(settings),
+        signer=Signer(hasher.subkey("signing-keys"), settings.issuer, max_token_lifetime_s),
+    )

@@ -1,0 +1,1 @@
+"""Alembic migrations, configured in code (turnos.migrate): no alembic.ini needed."""

@@ -1,0 +1,113 @@
+"""The catalogue, availability by day and the slots of one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Response
+
+from turnos import models
+from turnos.deps import AnyCaller, Ctx
+from turnos.errors import ApiError, ErrorCode
+from turnos.routes.common import problems
+from turnos.schemas import AvailabilityOut, CatalogOut, SlotsOut
+from turnos.services import catalog as catalog_service
+from turnos.services.booking import iso, sweep_expired_holds
+from turnos.services.slots import Calendar
+
+router = APIRouter()
+
+
+@router.get(
+    "/catalog",
+    response_model=CatalogOut,
+    responses={304: {"description": "Not modified (If-None-Match)"}, **problems()},
+)
+def get_catalog(
+    ctx: Ctx,
+    _caller: AnyCaller,
+    response: Response,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Any:
+    with ctx.db.transaction() as session:
+        body = catalog_service.build_catalog(session)
+    etag = catalog_service.etag_for(body)
+    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+        return Response(status_code=304, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    response.headers["Cache-Control"] = "no-cache"
+    return body
+
+
+def _date(value: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(ErrorCode.INVALID_REQUEST, f"{name}: expected YYYY-MM-DD") from None
+
+
+def _calendar(ctx: Ctx, session: Any, agency_id: int, procedure: str) -> Calendar:
+    agency = session.get(models.Agency, agency_id)
+    if agency is None or session.get(models.AgencyProcedure, (agency_id, procedure)) is None:
+        raise ApiError(ErrorCode.NOT_FOUND, "no such agency or procedure there")
+    return Calendar(session, agency, procedure, ctx.now(), ctx.settings.booking_days)
+
+
+AgencyQ = Annotated[int, Query(alias="agency", ge=1, lt=2**31)]
+ProcedureQ = Annotated[str, Query(alias="procedure", min_length=1, max_length=32)]
+DateQ = Annotated[str, Query(min_length=10, max_length=10)]
+
+
+@router.get("/availability", response_model=AvailabilityOut, responses=problems(404))
+def availability(
+    ctx: Ctx,
+    _caller: AnyCaller,
+    agency: AgencyQ,
+    procedure: ProcedureQ,
+    from_: Annotated[str, Query(alias="from", min_length=10, max_length=10)],
+    to: DateQ,
+) -> dict[str, Any]:
+    first, last = _date(from_, "from"), _date(to, "to")
+    if last < first or (last - first).days >= ctx.settings.max_range_days:
+        raise ApiError(
+            ErrorCode.INVALID_REQUEST, f"from..to must be 1..{ctx.settings.max_range_days} days"
+        )
+    with ctx.db.transaction() as session:
+        sweep_expired_holds(session, ctx.now())
+        calendar = _calendar(ctx, session, agency, procedure)
+        specs = calendar.slots(first, last)
+        taken = calendar.taken(specs)
+        free: dict[dt.date, int] = {}
+        for s in specs:
+            free[s.local_date] = free.get(s.local_date, 0) + max(0, s.capacity - taken.get(s.id, 0))
+    days = []
+    day = first
+    while day <= last:
+        days.append({"date": day.isoformat(), "free_places": free.get(day, 0)})
+        day += dt.timedelta(days=1)
+    return {"days": days}
+
+
+@router.get("/slots", response_model=SlotsOut, responses=problems(404))
+def slots(
+    ctx: Ctx, _caller: AnyCaller, agency: AgencyQ, procedure: ProcedureQ, date: DateQ
+) -> dict[str, Any]:
+    day = _date(date, "date")
+    with ctx.db.transaction() as session:
+        sweep_expired_holds(session, ctx.now())
+        calendar = _calendar(ctx, session, agency, procedure)
+        specs = calendar.slots(day, day)
+        taken = calendar.taken(specs)
+        zone = calendar.agency.time_zone
+    return {
+        "slots": [
+            {
+                "id": s.id,
+                "start": iso(s.start, zone),
+                "end": iso(s.end, zone),
+                "free_places": max(0, s.capacity - taken.get(s.id, 0)),
+            }
+            for s in specs
+        ]
+    }

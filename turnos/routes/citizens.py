@@ -1,0 +1,73 @@
+"""Citizen lookup, code verification and the citizen session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Response
+
+from turnos.deps import CitizenSession, Ctx, KioskCaller
+from turnos.routes.common import problems, utc_iso
+from turnos.schemas import (
+    ConfirmIn,
+    LookupIn,
+    LookupOut,
+    SessionOut,
+    VerificationIn,
+    VerificationOut,
+)
+from turnos.services import citizens, verification
+
+router = APIRouter()
+
+
+@router.post("/citizens/lookup", response_model=LookupOut, responses=problems(404, 422))
+def lookup(ctx: Ctx, _kiosk: KioskCaller, body: LookupIn) -> dict[str, Any]:
+    with ctx.db.transaction() as session:
+        found = citizens.lookup(
+            session, ctx.hasher, body.id_type, body.id_number, ctx.now(), ctx.settings.demo
+        )
+    return {"citizen": found.ref, "registered": found.registered, "masked_name": found.masked_name}
+
+
+def _sent(sent: verification.Sent) -> dict[str, Any]:
+    return {
+        "id": sent.id,
+        "expires_at": utc_iso(sent.expires_at),
+        "resend_after": utc_iso(sent.resend_after),
+    }
+
+
+@router.post(
+    "/verifications",
+    response_model=VerificationOut,
+    status_code=201,
+    responses=problems(404, 422, 503),
+)
+def start_verification(ctx: Ctx, kiosk: KioskCaller, body: VerificationIn) -> dict[str, Any]:
+    return _sent(verification.start(ctx, kiosk, body.citizen, body.email, body.phone, body.channel))
+
+
+@router.post(
+    "/verifications/{verification_id}/resend",
+    response_model=VerificationOut,
+    responses=problems(404, 422, 503),
+)
+def resend(ctx: Ctx, kiosk: KioskCaller, verification_id: str) -> dict[str, Any]:
+    return _sent(verification.resend(ctx, kiosk, verification_id))
+
+
+@router.post(
+    "/verifications/{verification_id}/confirm",
+    response_model=SessionOut,
+    responses=problems(404, 410, 422),
+)
+def confirm(ctx: Ctx, kiosk: KioskCaller, verification_id: str, body: ConfirmIn) -> dict[str, Any]:
+    new = verification.confirm(ctx, kiosk, verification_id, body.code)
+    return {"session_token": new.token, "expires_at": utc_iso(new.expires_at)}
+
+
+@router.delete("/sessions/current", status_code=204, responses=problems())
+def end_session(ctx: Ctx, kiosk: KioskCaller, x_citizen_session: CitizenSession = None) -> Response:
+    verification.end_session(ctx, kiosk, x_citizen_session)
+    return Response(status_code=204)

@@ -1,0 +1,46 @@
+"""Counter staff: check-in by token or by code, the day's turns of an agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from turnos.deps import Ctx, StaffCaller
+from turnos.errors import ApiError, ErrorCode
+from turnos.routes.common import problems
+from turnos.schemas import AgencyBookingsOut, CheckinByCodeIn, CheckinIn, CheckinOut
+from turnos.services import checkin
+
+router = APIRouter()
+
+
+@router.post("/checkins", response_model=CheckinOut, responses=problems())
+def check_in(ctx: Ctx, staff: StaffCaller, body: CheckinIn) -> dict[str, Any]:
+    result, found = checkin.check_in_token(ctx, staff, body.token)
+    return {"result": str(result), "booking": found}
+
+
+@router.post("/checkins/by-code", response_model=CheckinOut, responses=problems())
+def check_in_by_code(ctx: Ctx, staff: StaffCaller, body: CheckinByCodeIn) -> dict[str, Any]:
+    result, found = checkin.check_in_by_code(ctx, staff, body.code, body.id_number)
+    return {"result": str(result), "booking": found}
+
+
+@router.get(
+    "/agencies/{agency_id}/bookings", response_model=AgencyBookingsOut, responses=problems(404)
+)
+def agency_bookings(
+    ctx: Ctx,
+    who: StaffCaller,
+    agency_id: Annotated[int, Path(ge=1, lt=2**31)],
+    date: Annotated[str | None, Query(min_length=10, max_length=10)] = None,
+) -> dict[str, Any]:
+    day = None
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise ApiError(ErrorCode.INVALID_REQUEST, "date: expected YYYY-MM-DD") from None
+    return {"bookings": checkin.agency_bookings(ctx, who, agency_id, day)}

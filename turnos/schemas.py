@@ -1,0 +1,233 @@
+"""Request and response bodies of API v1 (the OpenAPI schema is generated from these)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kiosk.domain.contact import Channel
+from kiosk.domain.ids import IdType
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(BaseModel):
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    attempts_left: int | None = None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    api_version: str
+    version: str
+
+
+class Text(BaseModel):
+    es: str
+    en: str
+
+
+class RequirementOut(BaseModel):
+    title: Text
+    detail: Text
+
+
+class ProvinceOut(BaseModel):
+    code: str
+    name: Text
+
+
+class ProcedureOut(BaseModel):
+    code: str
+    name: Text
+    requirements: list[RequirementOut]
+
+
+class HoursOut(BaseModel):
+    weekdays: list[int]
+    opens: str
+    closes: str
+
+
+class AgencyOut(BaseModel):
+    id: int
+    name: Text
+    province_code: str
+    address: Text
+    time_zone: str
+    hours: list[HoursOut]
+    procedures: list[str]
+
+
+class CatalogOut(BaseModel):
+    provinces: list[ProvinceOut]
+    procedures: list[ProcedureOut]
+    agencies: list[AgencyOut]
+
+
+class LookupIn(Strict):
+    id_type: IdType
+    id_number: str = Field(min_length=1, max_length=64)
+
+
+class LookupOut(BaseModel):
+    citizen: str
+    registered: bool
+    masked_name: str
+
+
+class VerificationIn(Strict):
+    citizen: str = Field(min_length=1, max_length=64)
+    email: str | None = Field(None, max_length=320)
+    phone: str | None = Field(None, max_length=32)
+    channel: Channel
+
+
+class VerificationOut(BaseModel):
+    id: str
+    expires_at: str
+    resend_after: str
+
+
+class ConfirmIn(Strict):
+    code: str = Field(min_length=1, max_length=12)
+
+
+class SessionOut(BaseModel):
+    session_token: str
+    expires_at: str
+
+
+class DayOut(BaseModel):
+    date: str
+    free_places: int
+
+
+class AvailabilityOut(BaseModel):
+    days: list[DayOut]
+
+
+class SlotOut(BaseModel):
+    id: str
+    start: str
+    end: str
+    free_places: int
+
+
+class SlotsOut(BaseModel):
+    slots: list[SlotOut]
+
+
+class HoldIn(Strict):
+    slot: str = Field(min_length=1, max_length=64)
+
+
+class HoldOut(BaseModel):
+    id: str
+    expires_at: str
+
+
+class BookingIn(Strict):
+    hold: str = Field(min_length=1, max_length=64)
+
+
+class BookingOut(BaseModel):
+    id: str
+    code: str
+    agency: int
+    procedure: str
+    start: str
+    end: str
+    masked_name: str
+    masked_id: str
+    state: str
+
+
+class ConfirmationOut(BaseModel):
+    booking: BookingOut
+    token: str
+
+
+class CurrentBookingOut(BookingOut):
+    token: str | None
+
+
+class CurrentBookingsOut(BaseModel):
+    bookings: list[CurrentBookingOut]
+
+
+class Jwk(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kty: str
+    crv: str
+    x: str
+    kid: str
+    nbf: int | None = None
+    exp: int | None = None
+
+
+class KeysOut(BaseModel):
+    keys: list[Jwk]
+
+
+class CheckinIn(Strict):
+    token: str = Field(min_length=1, max_length=4296)
+
+
+class CheckinByCodeIn(Strict):
+    code: str = Field(min_length=1, max_length=10)
+    id_number: str = Field(min_length=1, max_length=64)
+
+
+CheckinResult = Literal[
+    "checked_in",
+    "already_checked_in",
+    "cancelled",
+    "wrong_agency",
+    "too_early",
+    "too_late",
+    "invalid",
+]
+
+
+class CheckinOut(BaseModel):
+    result: CheckinResult
+    booking: BookingOut | None
+
+
+class AgencyBookingsOut(BaseModel):
+    bookings: list[BookingOut]
+
+
+class HeartbeatIn(Strict):
+    version: str = Field("", max_length=64)
+    printer_state: str = Field("", max_length=64)
+    paper: str = Field("", max_length=64)
+    last_error: str | None = Field(None, max_length=500)
+
+
+class HeartbeatOut(BaseModel):
+    status: Literal["ok"]
+    server_time: str
+
+
+class KioskOut(BaseModel):
+    id: int
+    name: str
+    revoked: bool
+    last_seen: str | None
+    version: str | None
+    printer_state: str | None
+    paper: str | None
+    last_error: str | None
+
+
+class KiosksOut(BaseModel):
+    kiosks: list[KioskOut]

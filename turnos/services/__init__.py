@@ -1,0 +1,1 @@
+"""Business rules of the service, one module per resource; no HTTP here."""

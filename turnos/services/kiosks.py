@@ -1,0 +1,49 @@
+"""Kiosk heartbeats and the operator's view of every kiosk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from turnos import models
+from turnos.context import AppContext
+from turnos.services.tokens import Principal, Role
+
+
+def heartbeat(ctx: AppContext, kiosk: Principal, data: dict[str, Any]) -> int:
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        row = session.get(models.KioskStatus, kiosk.token_id, with_for_update=True)
+        if row is None:
+            row = models.KioskStatus(token_id=kiosk.token_id, last_seen=now)
+            session.add(row)
+        row.last_seen = now
+        row.version = data.get("version") or ""
+        row.printer_state = data.get("printer_state") or ""
+        row.paper = data.get("paper") or ""
+        row.last_error = data.get("last_error")
+    return now
+
+
+def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
+    with ctx.db.transaction() as session:
+        rows = session.execute(
+            select(models.ApiToken, models.KioskStatus)
+            .outerjoin(models.KioskStatus, models.KioskStatus.token_id == models.ApiToken.id)
+            .where(models.ApiToken.role == str(Role.KIOSK))
+            .order_by(models.ApiToken.id)
+        ).all()
+        return [
+            {
+                "id": token.id,
+                "name": token.name,
+                "revoked": token.revoked_at is not None,
+                "last_seen": status.last_seen if status else None,
+                "version": status.version if status else None,
+                "printer_state": status.printer_state if status else None,
+                "paper": status.paper if status else None,
+                "last_error": status.last_error if status else None,
+            }
+            for token, status in rows
+        ]

@@ -1,0 +1,173 @@
+"""Slots are computed from opening hours, holidays and closures; a row exists once held.
+
+A slot id is `AGENCY.PROCEDURE.START` (START in epoch seconds): opaque to clients, and enough
+for any process to rebuild the slot without a lookup table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from turnos import models
+
+_SLOT_ID = re.compile(r"^(\d{1,10})\.([A-Z0-9_]{1,32})\.(\d{1,12})$")
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    id: str
+    agency_id: int
+    procedure_code: str
+    start: int
+    end: int
+    capacity: int
+    local_date: dt.date
+
+
+def slot_id(agency_id: int, procedure_code: str, start: int) -> str:
+    return f"{agency_id}.{procedure_code}.{start}"
+
+
+def parse_slot_id(value: str) -> tuple[int, str, int] | None:
+    m = _SLOT_ID.match(value)
+    if not m:
+        return None
+    return int(m.group(1)), m.group(2), int(m.group(3))
+
+
+def capacity_for(agency: models.Agency, sid: str) -> int:
+    spread = agency.places_max - agency.places_min + 1
+    if spread <= 1:
+        return agency.places_min
+    return agency.places_min + int.from_bytes(hashlib.sha256(sid.encode()).digest()[:4]) % spread
+
+
+@lru_cache(maxsize=16)
+def _national_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("EC", years=year).keys())
+
+
+def is_holiday(day: dt.date) -> bool:
+    return day in _national_holidays(day.year)
+
+
+def closed_days(session: Session, agency_id: int, first: dt.date, last: dt.date) -> set[dt.date]:
+    rows = session.scalars(
+        select(models.Closure).where(
+            models.Closure.agency_id == agency_id,
+            models.Closure.from_date <= last.isoformat(),
+            models.Closure.to_date >= first.isoformat(),
+        )
+    ).all()
+    closed: set[dt.date] = set()
+    for c in rows:
+        day = max(first, dt.date.fromisoformat(c.from_date))
+        end = min(last, dt.date.fromisoformat(c.to_date))
+        while day <= end:
+            closed.add(day)
+            day += dt.timedelta(days=1)
+    return closed
+
+
+def local_today(agency: models.Agency, now: int) -> dt.date:
+    return dt.datetime.fromtimestamp(now, ZoneInfo(agency.time_zone)).date()
+
+
+def day_slots(agency: models.Agency, procedure_code: str, day: dt.date) -> Iterator[SlotSpec]:
+    """Every slot of a day by the opening hours alone (no holiday or closure check)."""
+    zone = ZoneInfo(agency.time_zone)
+    step = dt.timedelta(minutes=agency.slot_minutes)
+    for line in agency.hours:
+        if day.isoweekday() not in line["weekdays"]:
+            continue
+        start = dt.datetime.combine(day, dt.time.fromisoformat(line["opens"]), tzinfo=zone)
+        closes = dt.datetime.combine(day, dt.time.fromisoformat(line["closes"]), tzinfo=zone)
+        while start + step <= closes:
+            s, e = int(start.timestamp()), int((start + step).timestamp())
+            sid = slot_id(agency.id, procedure_code, s)
+            yield SlotSpec(sid, agency.id, procedure_code, s, e, capacity_for(agency, sid), day)
+            start += step
+
+
+class Calendar:
+    """Bookable slots of one agency and procedure as of `now`."""
+
+    def __init__(
+        self,
+        session: Session,
+        agency: models.Agency,
+        procedure_code: str,
+        now: int,
+        booking_days: int,
+    ) -> None:
+        self.session = session
+        self.agency = agency
+        self.procedure_code = procedure_code
+        self.now = now
+        self.today = local_today(agency, now)
+        self.last_day = self.today + dt.timedelta(days=booking_days)
+
+    def slots(self, first: dt.date, last: dt.date) -> list[SlotSpec]:
+        first, last = max(first, self.today), min(last, self.last_day)
+        if first > last:
+            return []
+        closed = closed_days(self.session, self.agency.id, first, last)
+        out: list[SlotSpec] = []
+        day = first
+        while day <= last:
+            if day not in closed and not is_holiday(day):
+                out.extend(
+                    s
+                    for s in day_slots(self.agency, self.procedure_code, day)
+                    if s.start > self.now
+                )
+            day += dt.timedelta(days=1)
+        return out
+
+    def taken(self, specs: list[SlotSpec]) -> dict[str, int]:
+        if not specs:
+            return {}
+        rows = self.session.execute(
+            select(models.Slot.id, models.Slot.taken).where(
+                models.Slot.agency_id == self.agency.id,
+                models.Slot.procedure_code == self.procedure_code,
+                models.Slot.start_at >= specs[0].start,
+                models.Slot.start_at <= specs[-1].start,
+            )
+        )
+        return {row.id: row.taken for row in rows}
+
+    def find(self, sid: str) -> SlotSpec | None:
+        parsed = parse_slot_id(sid)
+        if parsed is None or parsed[0] != self.agency.id or parsed[1] != self.procedure_code:
+            return None
+        day = dt.datetime.fromtimestamp(parsed[2], ZoneInfo(self.agency.time_zone)).date()
+        return next((s for s in self.slots(day, day) if s.id == sid), None)
+
+
+def ensure_slot_row(session: Session, spec: SlotSpec) -> None:
+    """Create the slot's counter row unless another transaction already did."""
+    values = {
+        "id": spec.id,
+        "agency_id": spec.agency_id,
+        "procedure_code": spec.procedure_code,
+        "start_at": spec.start,
+        "end_at": spec.end,
+        "capacity": spec.capacity,
+        "taken": 0,
+    }
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(models.Slot).values(**values).on_conflict_do_nothing())

@@ -1,0 +1,267 @@
+"""Verification codes and citizen sessions (OWASP ASVS v5 6.5.x, 6.6.x).
+
+A code is 6 digits from `secrets`, stored only as an HMAC bound to its verification, compared
+in constant time, valid `code_ttl_s`, good for `code_attempts` wrong tries and used once. Every
+send (the first included) counts towards the hourly limit per citizen and per contact, and no
+two sends to one citizen come closer than the cooldown, across verifications.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from kiosk.domain.contact import Channel, InvalidContact, normalize_email, normalize_mobile
+from turnos import models
+from turnos.context import AppContext
+from turnos.errors import ApiError, ErrorCode
+from turnos.security import hash_token, new_id, new_token, same
+from turnos.services.citizens import citizen_by_ref
+from turnos.services.delivery import DeliveryError
+from turnos.services.tokens import Principal
+
+HOUR_S = 3600
+SUBJECT = "Verificar IESS turno online"
+
+
+@dataclass(frozen=True)
+class Sent:
+    id: str
+    expires_at: int
+    resend_after: int
+
+
+@dataclass(frozen=True)
+class NewSession:
+    token: str
+    expires_at: int
+
+
+def new_code() -> str:
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def _contact_error(exc: InvalidContact) -> ApiError:
+    return ApiError(ErrorCode.INVALID_CONTACT, f"{exc.field}: {exc.problem}")
+
+
+def _normalize(
+    email: str | None, phone: str | None, channel: Channel
+) -> tuple[str | None, str | None]:
+    try:
+        email_n = normalize_email(email) if email else None
+        phone_n = normalize_mobile(phone) if phone else None
+    except InvalidContact as exc:
+        raise _contact_error(exc) from None
+    if channel is Channel.EMAIL and email_n is None:
+        raise ApiError(ErrorCode.INVALID_CONTACT, "email: empty")
+    if channel is Channel.SMS and phone_n is None:
+        raise ApiError(ErrorCode.INVALID_CONTACT, "phone: empty")
+    return email_n, phone_n
+
+
+def _check_send_limits(session: Session, ctx: AppContext, subjects: list[str], now: int) -> None:
+    s = ctx.settings
+    log = models.SendLog
+    last = session.scalar(select(func.max(log.sent_at)).where(log.subject == subjects[0]))
+    if last is not None and now - last < s.resend_cooldown_s:
+        raise ApiError(
+            ErrorCode.RATE_LIMITED,
+            "wait before asking for another code",
+            retry_after=s.resend_cooldown_s - (now - last),
+        )
+    for subject in subjects:
+        recent = session.execute(
+            select(func.count(), func.min(log.sent_at)).where(
+                log.subject == subject, log.sent_at > now - HOUR_S
+            )
+        ).one()
+        if recent[0] >= s.sends_per_hour:
+            raise ApiError(
+                ErrorCode.RATE_LIMITED,
+                "too many codes this hour",
+                retry_after=int(recent[1]) + HOUR_S - now,
+            )
+
+
+def _send_code(ctx: AppContext, v: models.Verification, code: str) -> None:
+    minutes = ctx.settings.code_ttl_s // 60
+    try:
+        if v.channel == Channel.EMAIL:
+            assert v.email
+            msg = ctx.delivery.new_email(v.email, SUBJECT, "verification")
+            msg.set_content(
+                f"Su código de verificación para agendar un turno en el IESS es:\n\n"
+                f"    {code}\n\n"
+                f"Vence en {minutes} minutos y sirve una sola vez. Si usted no lo pidió, "
+                f"ignore este mensaje.\n\n"
+                f"Your verification code for an IESS turn is {code}. "
+                f"It expires in {minutes} minutes.\n"
+            )
+            ctx.delivery.send_email(msg)
+        else:
+            assert v.phone
+            ctx.delivery.send_sms(
+                v.phone, f"IESS turno: su codigo es {code} (vence en {minutes} min)."
+            )
+    except DeliveryError as exc:
+        raise ApiError(ErrorCode.DELIVERY_FAILED, str(exc)) from None
+
+
+def _issue_code(
+    session: Session, ctx: AppContext, v: models.Verification, citizen_key: str, now: int
+) -> Sent:
+    subjects = [f"c:{citizen_key}", f"t:{v.contact_hash}"]
+    _check_send_limits(session, ctx, subjects, now)
+    code = new_code()
+    v.code_hmac = ctx.hasher.code(v.id, code)
+    v.code_expires_at = now + ctx.settings.code_ttl_s
+    v.attempts_left = ctx.settings.code_attempts
+    v.last_sent_at = now
+    for subject in subjects:
+        session.add(models.SendLog(subject=subject, sent_at=now))
+    session.flush()
+    # Sent inside the transaction: if the hand-over fails nothing is recorded.
+    _send_code(ctx, v, code)
+    return Sent(v.id, v.code_expires_at, now + ctx.settings.resend_cooldown_s)
+
+
+def start(
+    ctx: AppContext,
+    kiosk: Principal,
+    citizen_ref: str,
+    email: str | None,
+    phone: str | None,
+    channel: Channel,
+) -> Sent:
+    email_n, phone_n = _normalize(email, phone, channel)
+    contact = email_n if channel is Channel.EMAIL else phone_n
+    assert contact is not None
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        citizen = citizen_by_ref(session, citizen_ref)
+        # Serialises sends of one citizen across processes (PostgreSQL; SQLite already is).
+        session.execute(
+            select(models.Citizen.id).where(models.Citizen.id == citizen.id).with_for_update()
+        )
+        # A new verification ends the citizen's earlier ones: only the newest code is good.
+        session.execute(
+            update(models.Verification)
+            .where(
+                models.Verification.citizen_id == citizen.id,
+                models.Verification.state == "pending",
+            )
+            .values(state="replaced")
+        )
+        v = models.Verification(
+            id=new_id(),
+            citizen_id=citizen.id,
+            kiosk_token_id=kiosk.token_id,
+            email=email_n,
+            phone=phone_n,
+            channel=str(channel),
+            contact_hash=ctx.hasher.contact(contact),
+            code_expires_at=now,
+            attempts_left=0,
+            last_sent_at=now,
+            state="pending",
+            created_at=now,
+        )
+        session.add(v)
+        return _issue_code(session, ctx, v, citizen.citizen_key, now)
+
+
+def _own_verification(session: Session, kiosk: Principal, vid: str) -> models.Verification:
+    v = session.get(models.Verification, vid, with_for_update=True)
+    if v is None or v.kiosk_token_id != kiosk.token_id:
+        raise ApiError(ErrorCode.NOT_FOUND, "no such verification")
+    return v
+
+
+def resend(ctx: AppContext, kiosk: Principal, vid: str) -> Sent:
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        v = _own_verification(session, kiosk, vid)
+        if v.state != "pending":
+            raise ApiError(ErrorCode.CODE_INVALID, "this verification is finished")
+        citizen = session.get(models.Citizen, v.citizen_id)
+        assert citizen is not None
+        return _issue_code(session, ctx, v, citizen.citizen_key, now)
+
+
+class _Outcome(Enum):
+    OK = 0
+    WRONG = 1
+
+
+def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSession:
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        v = _own_verification(session, kiosk, vid)
+        if v.state != "pending" or v.code_hmac is None:
+            raise ApiError(ErrorCode.CODE_INVALID, "this code was already used or replaced")
+        if v.attempts_left <= 0:
+            raise ApiError(ErrorCode.TOO_MANY_ATTEMPTS, "ask for a new code", attempts_left=0)
+        if now >= v.code_expires_at:
+            raise ApiError(ErrorCode.CODE_EXPIRED, "ask for a new code")
+        if same(ctx.hasher.code(v.id, code), v.code_hmac):
+            outcome = _Outcome.OK
+            v.state = "confirmed"
+            v.code_hmac = None  # single use
+            token = new_token("cs")
+            contact = v.email if v.channel == Channel.EMAIL else v.phone
+            assert contact is not None
+            expires = now + ctx.settings.session_ttl_s
+            session.add(
+                models.CitizenSession(
+                    token_hash=hash_token(token),
+                    citizen_id=v.citizen_id,
+                    kiosk_token_id=kiosk.token_id,
+                    channel=v.channel,
+                    contact_hash=ctx.hasher.contact(contact),
+                    email=v.email,
+                    phone=v.phone,
+                    expires_at=expires,
+                )
+            )
+        else:
+            outcome = _Outcome.WRONG
+            v.attempts_left -= 1
+            attempts_left = v.attempts_left
+    # Committed: a wrong try counts even though the answer is an error.
+    if outcome is _Outcome.WRONG:
+        raise ApiError(ErrorCode.CODE_INVALID, attempts_left=attempts_left)
+    return NewSession(token, expires)
+
+
+def citizen_session(
+    session: Session, kiosk: Principal, token: str | None, now: int
+) -> models.CitizenSession:
+    if not token:
+        raise ApiError(ErrorCode.UNAUTHORIZED, "X-Citizen-Session is required")
+    row = session.scalar(
+        select(models.CitizenSession).where(models.CitizenSession.token_hash == hash_token(token))
+    )
+    if (
+        row is None
+        or row.kiosk_token_id != kiosk.token_id
+        or row.ended_at is not None
+        or row.expires_at <= now
+    ):
+        raise ApiError(ErrorCode.UNAUTHORIZED, "the citizen session is not valid")
+    return row
+
+
+def end_session(ctx: AppContext, kiosk: Principal, token: str | None) -> None:
+    """End the session and release its hold (the kiosk wipes the citizen's data)."""
+    from turnos.services.booking import release_session_holds
+
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        row = citizen_session(session, kiosk, token, now)
+        row.ended_at = now
+        release_session_holds(session, row.id, "released")

@@ -1,0 +1,71 @@
+"""Service settings: environment variables prefixed `TURNOS_` (pydantic-settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TURNOS_", frozen=True, extra="ignore")
+
+    data_dir: Path = Path("turnos-data")
+    # None: an SQLite file in the data directory.
+    database_url: str | None = None
+    demo: bool = False
+    # Secret for HMACs (codes, citizen keys) and for encrypting signing keys at rest.
+    # None: a random one kept in DATA_DIR/secret.key (created on first start).
+    secret: SecretStr | None = None
+    issuer: str = "turnos"
+
+    # Verification codes (OWASP ASVS v5 6.5.x / 6.6.x).
+    code_ttl_s: int = Field(600, gt=0)
+    code_attempts: int = Field(5, gt=0)
+    resend_cooldown_s: int = Field(60, ge=0)
+    sends_per_hour: int = Field(3, gt=0)
+
+    session_ttl_s: int = Field(900, gt=0)
+    hold_ttl_s: int = Field(300, gt=0)
+    idempotency_ttl_s: int = Field(86400, gt=0)
+    # Token bucket per kiosk: refills `rate_per_minute`, holds at most `rate_burst`.
+    rate_per_minute: float = Field(600, gt=0)
+    rate_burst: int = Field(300, gt=0)
+
+    # Check-in window around the start of a turn.
+    checkin_before_s: int = Field(1800, ge=0)
+    checkin_after_s: int = Field(900, ge=0)
+    # Days after a turn's end before its personal data is removed (`turnos purge`).
+    retention_days: int = Field(30, ge=0)
+    # How far ahead citizens may book.
+    booking_days: int = Field(28, gt=0)
+    max_range_days: int = Field(62, gt=0)
+
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_tls: Literal["none", "starttls", "ssl"] = "none"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_s: float = 10.0
+    mail_from: str = "turnos@example.invalid"
+    # SMS: POST {"to", "text"} as JSON with a bearer token.
+    sms_gateway_url: str | None = None
+    sms_gateway_token: SecretStr | None = None
+    # Write mail and SMS as .eml files here instead of sending them (always on in demo mode).
+    outbox_dir: Path | None = None
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'turnos.db').resolve()}"
+
+    @property
+    def effective_outbox(self) -> Path | None:
+        if self.outbox_dir is not None:
+            return self.outbox_dir
+        if self.demo:
+            return self.data_dir / "outbox"
+        return None

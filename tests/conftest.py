@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-pytest_plugins = ["tests.helpers.live_turnos"]
+pytest_plugins = ["tests.helpers.live_turnos", "tests.helpers.scripted_http"]
 
 # Qt never opens a window during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

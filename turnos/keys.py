@@ -170,8 +170,10 @@ def rotate(
         if not record.published_at(now):
             continue
         if record.retired_at is None or record.retired_at > start:
-            if record.not_before >= start:
-                continue  # was scheduled but would never sign: nothing to keep it for
+            if record.not_before >= start and record.not_before > now:
+                # Scheduled, not yet signing, and superseded before it starts: it never signs.
+                # (A key whose not_before is now may already have signed in this second.)
+                continue
             until = start + max_token_lifetime_s
             expires = until if record.expires is None else min(record.expires, until)
             record = dataclasses.replace(record, retired_at=start, expires=expires)

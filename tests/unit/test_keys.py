@@ -222,6 +222,15 @@ def test_rotating_again_drops_a_key_that_never_signed() -> None:
     assert len(records) == 2
 
 
+def test_rotating_in_the_second_a_key_started_keeps_it() -> None:
+    # The key may already have signed in that second: it must stay published.
+    records = [generate_signing_key(SECRET, T0)]
+    token = sign_now(records, T0, T0 + DAY)
+    records = rotate(records, SECRET, T0, LIFETIME)
+    assert len(records) == 2
+    assert verify(token, served(records, T0), T0).issued_at == T0
+
+
 def test_rotate_refuses_bad_arguments() -> None:
     records = [generate_signing_key(SECRET, T0)]
     with pytest.raises(ValueError, match="past"):

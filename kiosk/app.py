@@ -1,0 +1,269 @@
+"""Starting the citizen kiosk: QApplication, the qasync loop, one excepthook, the parts wired.
+
+`assemble()` builds every part from the settings and is shared by the kiosk, the demo, the
+tour and the end-to-end tests, so all of them run the same wiring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__, logsafe
+from kiosk.backend.client import TurnosClient
+from kiosk.controller import ControllerOptions, KioskController, build_views
+from kiosk.domain.idle import IdlePolicy, IdleTracker
+from kiosk.domain.models import Language
+from kiosk.domain.screen import ScreenGeometry
+from kiosk.printing.paper import Paper
+from kiosk.printing.printer import Printer
+from kiosk.printing.sample import sample_slip
+from kiosk.printing.slip import render_slip
+from kiosk.ui.async_call import AsyncCaller
+from kiosk.ui.fonts import load_fonts
+from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.idle_watch import IdleWatcher
+from kiosk.ui.maintenance import CornerTapDetector, MaintenanceInfo, MaintenancePanel
+from kiosk.ui.shell import KioskGuard, KioskShell
+from kiosk.ui.theme import DEFAULT_PRIMARY, DEFAULT_SECONDARY, Theme
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Kiosk:
+    """Every part of a running kiosk (tests and the tour drive them directly)."""
+
+    app: QApplication
+    shell: KioskShell
+    controller: KioskController
+    caller: AsyncCaller
+    idle: IdleWatcher
+    switcher: LanguageSwitcher
+    guard: KioskGuard
+    corner: CornerTapDetector
+    maintenance: MaintenancePanel
+    client: TurnosClient
+
+    def close(self) -> None:
+        """Stop timers and tasks, remove the filters, close the window and the client."""
+        self.controller.shutdown()
+        self.app.removeEventFilter(self.guard)
+        self.app.removeEventFilter(self.corner)
+        self.caller.shutdown()
+        self.switcher.uninstall()
+        self.shell.allow_close()
+        self.shell.close()
+        self.shell.deleteLater()
+        self.client.close()
+
+
+def theme_from_settings(settings: Any, geometry: ScreenGeometry | None = None) -> Theme:
+    screen = settings.screen
+    geometry = geometry or ScreenGeometry(
+        screen.diagonal_in, screen.width_px, screen.height_px, screen.bottom_edge_mm
+    )
+    branding = settings.branding
+    return Theme(
+        geometry,
+        primary=getattr(branding, "primary_color", None) or DEFAULT_PRIMARY,
+        secondary=getattr(branding, "secondary_color", None) or DEFAULT_SECONDARY,
+    )
+
+
+def assemble(
+    settings: Any,
+    app: QApplication,
+    client: TurnosClient,
+    printer: Printer,
+    *,
+    geometry: ScreenGeometry | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    health_first_s: float = 0.5,
+) -> Kiosk:
+    """Build the shell, the views, the controller and the technician's way in."""
+    load_fonts()
+    theme = theme_from_settings(settings, geometry)
+    kiosk_cfg, idle_cfg, printer_cfg = settings.kiosk, settings.idle, settings.printer
+    shell = KioskShell(
+        theme, brand_name=settings.branding.name, contact_phone=kiosk_cfg.contact_phone
+    )
+    # The window is the screen: content never makes it larger (a view that needs more room
+    # scrolls), and views are first laid out at their real size.
+    size = (theme.geometry.width_px, theme.geometry.height_px)  # type: ignore[attr-defined]
+    shell.setFixedSize(*size)
+    for view in build_views(theme):
+        shell.add_view(view)
+    default_language = Language(str(kiosk_cfg.default_language))
+    set_default = getattr(shell.views()[0], "set_default_language", None)
+    if callable(set_default):
+        set_default(default_language)
+
+    # Every QObject hangs off the shell, so Qt deletes them with it on the UI thread (never
+    # Python's garbage collector on a worker thread, which Qt timers do not survive).
+    caller = AsyncCaller(
+        shell.busy, timeout_s=float(settings.service.timeout_s) + 5.0, parent=shell
+    )
+    policy = IdlePolicy.standard(idle_cfg.default_s, idle_cfg.code_step_s, idle_cfg.warning_s)
+    idle = IdleWatcher(IdleTracker(policy, clock), parent=shell)
+    switcher = LanguageSwitcher(app, parent=shell)
+    options = ControllerOptions(
+        kiosk_id=kiosk_cfg.id,
+        contact_phone=kiosk_cfg.contact_phone,
+        institution=settings.branding.name,
+        paper=Paper(str(printer_cfg.paper)),
+        dpi=int(printer_cfg.dpi),
+        default_language=default_language,
+        health_poll_s=float(settings.service.health_poll_s),
+        health_first_s=health_first_s,
+    )
+    controller = KioskController(
+        shell, client, printer, caller, idle, switcher=switcher, options=options, parent=shell
+    )
+    guard = KioskGuard(shell)
+    guard.activity.connect(idle.touch)
+    app.installEventFilter(guard)
+
+    panel = MaintenancePanel(theme, settings.maintenance.pin_hash)
+    shell.add_overlay(panel)
+    corner = CornerTapDetector(shell, theme.px(25.0), clock=clock, parent=shell)
+    corner.triggered.connect(panel.open_pin)
+    app.installEventFilter(corner)
+    kiosk = Kiosk(app, shell, controller, caller, idle, switcher, guard, corner, panel, client)
+    _wire_maintenance(kiosk, settings, printer)
+    return kiosk
+
+
+def _wire_maintenance(kiosk: Kiosk, settings: Any, printer: Printer) -> None:
+    panel, controller = kiosk.maintenance, kiosk.controller
+
+    async def refresh() -> None:
+        try:
+            health = await kiosk.caller.background(kiosk.client.health)
+            service = f"OK · API {health.api_version} · {health.version}"
+        except Exception as exc:  # any failure is worth showing the technician
+            service = type(exc).__name__
+        status = await kiosk.caller.background(printer.status)
+        printer_text = "OK" if status.ready else f"{status.problem}: {status.detail}"
+        if status.paper_low:
+            printer_text += " · paper low"
+        panel.set_info(
+            MaintenanceInfo(
+                service_url=settings.service.url or "embedded demo service",
+                service_status=service,
+                printer_status=printer_text,
+                kiosk_id=settings.kiosk.id,
+                version=__version__,
+            )
+        )
+
+    async def test_print() -> None:
+        data = sample_slip(kiosk_id=settings.kiosk.id, contact_phone=settings.kiosk.contact_phone)
+        paper = Paper(str(settings.printer.paper))
+        try:
+            pdf = await kiosk.caller.background(render_slip, data, paper, int(settings.printer.dpi))
+            await kiosk.caller.background(printer.print_pdf, pdf, paper)
+        except Exception as exc:  # shown to the technician, never raised at the citizen
+            log.error("test print failed: %s", type(exc).__name__)
+        await refresh()
+
+    def restart() -> None:
+        panel.dismiss()
+        controller.wipe()
+        controller.catalog = None
+        controller.start()
+
+    def leave() -> None:
+        kiosk.shell.allow_close()
+        kiosk.app.quit()
+
+    panel.refresh_requested.connect(lambda: controller._spawn(refresh()))
+    panel.test_print_requested.connect(lambda: controller._spawn(test_print()))
+    panel.restart_requested.connect(restart)
+    panel.exit_requested.connect(leave)
+
+
+def install_excepthook(controller: KioskController) -> Callable[..., Any]:
+    """One handler for the unexpected: log it (masked by logsafe) and reset the kiosk.
+
+    Returns the previous hook, for whoever wants to put it back.
+    """
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        try:
+            controller.handle_unexpected(value)
+        except Exception:
+            log.exception("the error screen itself failed")
+
+    previous = sys.excepthook
+    sys.excepthook = hook
+    return previous
+
+
+def client_for(settings: Any, url: str, token: str | None) -> TurnosClient:
+    return TurnosClient(url, token, timeout_s=float(settings.service.timeout_s))
+
+
+def run_assembled(
+    app: QApplication, make: Callable[[QApplication], Kiosk], *, windowed: bool
+) -> int:
+    """Run the qasync loop until the technician exits; close it before returning."""
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    kiosk = make(app)
+    install_excepthook(kiosk.controller)
+    kiosk.shell.show_kiosk(windowed=windowed)
+    kiosk.controller.start()
+    app.aboutToQuit.connect(kiosk.controller.shutdown)
+    with loop:
+        loop.run_until_complete(_until_quit(app))
+    kiosk.close()
+    return 0
+
+
+async def _until_quit(app: QApplication) -> None:
+    done = asyncio.get_running_loop().create_future()
+    app.aboutToQuit.connect(lambda: done.done() or done.set_result(None))
+    await done
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_kiosk(settings: Any, windowed: bool) -> int:
+    """The citizen kiosk on the configured service."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logsafe.install()
+    if not settings.service.url:
+        from kiosk.demo import run_demo
+
+        return run_demo(settings, windowed)
+    from kiosk.printing.factory import printer_from_settings
+
+    app = application()
+    printer = printer_from_settings(settings.printer)
+
+    def make(app: QApplication) -> Kiosk:
+        client = client_for(settings, settings.service.url, settings.service.kiosk_token)
+        return assemble(settings, app, client, printer)
+
+    return run_assembled(app, make, windowed=windowed)

@@ -1,0 +1,409 @@
+"""The kiosk window: header, the current screen, the action bar and the overlays.
+
+The shell does navigation chrome only (no business rules): the controller tells it which view
+to show and the shell sets the buttons from that view in one place (`refresh_actions`), like
+Electrum's wizard. Atrás, Empezar de nuevo and Siguiente sit in the same places on every screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.flow import Step
+from kiosk.domain.models import Language
+from kiosk.ui.overlays import (
+    BusyOverlay,
+    ErrorOverlay,
+    IdleWarningOverlay,
+    OutOfServiceOverlay,
+    Overlay,
+    TechnicianOverlay,
+)
+from kiosk.ui.theme import Theme
+from kiosk.views.base import StepView
+
+_ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class KioskGuard(QObject):
+    """Application-wide event filter: reports citizen activity, swallows context menus.
+
+    Installed on the QApplication, it sees every touch before any widget does, so the idle
+    timer restarts whatever the citizen touches.
+    """
+
+    activity = Signal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True  # no context menus anywhere: nothing escapes the kiosk
+        if kind in _ACTIVITY_EVENTS and watched.isWidgetType():
+            self.activity.emit()
+        return False
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack as large as its current page only.
+
+    QStackedWidget asks for the room of its largest page, so one long screen (the review with
+    its requirements) would make every other screen scroll.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        hint = page.minimumSizeHint().expandedTo(page.minimumSize())
+        return hint
+
+
+def _button(role: str, name: str) -> QPushButton:
+    button = QPushButton()
+    button.setProperty("role", role)
+    button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+class KioskShell(QWidget):
+    """The one window of the citizen kiosk."""
+
+    back_clicked = Signal()
+    start_over_clicked = Signal()
+    next_clicked = Signal()
+    language_chosen = Signal(object)  # Language
+    theme_changed = Signal(object)  # Theme
+
+    def __init__(
+        self,
+        theme: Theme,
+        *,
+        brand_name: str = "",
+        contact_phone: str = "593 23945666",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskShell")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._theme = theme
+        self._language = Language.ES
+        self._may_close = False
+        self._low_reach = False
+        self._views: dict[Step, StepView] = {}
+        self._can_back = False
+
+        # header: brand · Paso N de M · language · high contrast · large text
+        self.header = QWidget()
+        self.header.setProperty("role", "headerbar")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.brand = QLabel(brand_name)
+        self.brand.setProperty("role", "header")
+        self.step_label = QLabel()
+        self.step_label.setProperty("role", "header")
+        self.step_label.setObjectName("stepLabel")
+        self.language_button = _button("header", "languageButton")
+        self.contrast_button = _button("header", "contrastButton")
+        self.large_text_button = _button("header", "largeTextButton")
+        for toggle in (self.contrast_button, self.large_text_button):
+            toggle.setCheckable(True)
+        header_row = QHBoxLayout(self.header)
+        header_row.addWidget(self.brand)
+        header_row.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        header_row.addWidget(self.language_button)
+        header_row.addWidget(self.contrast_button)
+        header_row.addWidget(self.large_text_button)
+
+        # the question and its help, set from the current view
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "title")
+        self.title_label.setObjectName("titleLabel")
+        self.title_label.setWordWrap(True)
+        self.help_label = QLabel()
+        self.help_label.setProperty("role", "help")
+        self.help_label.setWordWrap(True)
+        self.stack = CurrentPageStack()
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        # action bar: Atrás · Empezar de nuevo · Siguiente (largest, always on the right)
+        self.actionbar = QWidget()
+        self.actionbar.setProperty("role", "actionbar")
+        self.actionbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.back_button = _button("secondary", "backButton")
+        self.start_over_button = _button("secondary", "startOverButton")
+        self.next_button = _button("primary", "nextButton")
+        self.next_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        actions = QHBoxLayout(self.actionbar)
+        # Atrás and Empezar de nuevo take what their words need; Siguiente gets the rest.
+        actions.addWidget(self.back_button, 0)
+        actions.addWidget(self.start_over_button, 0)
+        actions.addWidget(self.next_button, 1)
+
+        # A screen taller than the window (a long list of requirements) scrolls instead of
+        # pushing the action bar off the screen.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("bodyScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.stack)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.addWidget(self.title_label)
+        body.addWidget(self.help_label)
+        body.addWidget(self.scroll, 1)
+        self.reach_spacer = QWidget()
+        self.reach_spacer.hide()
+
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.header)
+        page.addWidget(self.reach_spacer)
+        page.addWidget(self.body, 1)
+        page.addWidget(self.actionbar)
+
+        # overlays, topmost last
+        self.busy = BusyOverlay(theme, self)
+        self.idle_warning = IdleWarningOverlay(theme, self)
+        self.out_of_service = OutOfServiceOverlay(theme, contact_phone, self)
+        self.technician = TechnicianOverlay(theme, self)
+        self.error = ErrorOverlay(theme, self)
+        self._extra_overlays: list[QWidget] = []
+
+        self.back_button.clicked.connect(self.back_clicked)
+        self.start_over_button.clicked.connect(self.start_over_clicked)
+        self.next_button.clicked.connect(self._on_next)
+        self.language_button.clicked.connect(self._toggle_language)
+        self.contrast_button.toggled.connect(
+            lambda on: self.set_theme(self._theme.variant(high_contrast=on))
+        )
+        self.large_text_button.toggled.connect(
+            lambda on: self.set_theme(self._theme.variant(large_text=on))
+        )
+        self.set_theme(theme)
+        self.retranslate()
+
+    # --- views ---------------------------------------------------------------------------------
+
+    def add_view(self, view: StepView) -> None:
+        self._views[view.step] = view
+        self.stack.addWidget(view)
+        view.changed.connect(self._on_view_changed)
+
+    def view(self, step: Step) -> StepView:
+        return self._views[step]
+
+    def views(self) -> list[StepView]:
+        return list(self._views.values())
+
+    def current_view(self) -> StepView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, StepView) else None
+
+    def show_step(self, step: Step, number: tuple[int, int] | None, *, can_back: bool) -> None:
+        """Show the view of `step` with its title, help, and the buttons it allows."""
+        view = self._views[step]
+        self.stack.setCurrentWidget(view)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._number = number
+        self._can_back = can_back
+        self._update_step_label()
+        self.refresh_actions()
+
+    def refresh_actions(self) -> None:
+        """Re-read the current view: title, help, Siguiente's label and whether it is enabled."""
+        view = self.current_view()
+        if view is None:
+            return
+        welcome = view.step is Step.WELCOME
+        self.title_label.setText(view.title())
+        help_text = view.help_text()
+        self.help_label.setText(help_text)
+        self.help_label.setVisible(bool(help_text))
+        self.title_label.setVisible(not welcome)
+        self.actionbar.setVisible(not welcome)
+        self.back_button.setVisible(self._can_back)
+        self.next_button.setText(view.next_label())
+        self.next_button.setEnabled(view.is_valid())
+        self.next_button.setVisible(bool(view.next_label()))
+
+    def _on_view_changed(self) -> None:
+        if self.sender() is self.current_view():
+            self.refresh_actions()
+
+    def _on_next(self) -> None:
+        view = self.current_view()
+        if view is not None and view.is_valid():
+            self.next_clicked.emit()
+
+    # --- language ------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> Language:
+        return self._language
+
+    def set_language(self, language: Language) -> None:
+        """Record the language in effect (the translator is installed by kiosk.ui.i18n)."""
+        self._language = language
+        self.retranslate()
+
+    def _toggle_language(self) -> None:
+        other = Language.EN if self._language is Language.ES else Language.ES
+        self.language_chosen.emit(other)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        # Each language names itself, so a citizen who does not read Spanish finds English.
+        self.language_button.setText("English" if self._language is Language.ES else "Español")
+        self.contrast_button.setText(self.tr("◐ Contraste"))
+        self.large_text_button.setText(self.tr("A+ Letra grande"))
+        self.back_button.setText(self.tr("◀ Atrás"))
+        self.start_over_button.setText(self.tr("Empezar de nuevo"))
+        self._update_step_label()
+        for overlay in self.overlays():
+            if isinstance(overlay, Overlay):
+                overlay.retranslate()
+        self.refresh_actions()
+
+    def _update_step_label(self) -> None:
+        number = getattr(self, "_number", None)
+        if number is None:
+            self.step_label.setText("")
+            return
+        self.step_label.setText(
+            self.tr("Paso {n} de {m}").replace("{n}", str(number[0])).replace("{m}", str(number[1]))
+        )
+
+    # --- theme ---------------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme: Theme) -> None:
+        changed = theme != self._theme
+        self._theme = theme
+        self.setStyleSheet(theme.stylesheet())
+        gap, margin = theme.gap_px(), theme.margin_px()
+        for bar in (self.header, self.actionbar):
+            bar.layout().setContentsMargins(margin, gap * 2, margin, gap * 2)
+            bar.layout().setSpacing(gap * 2)
+        body = self.body.layout()
+        body.setContentsMargins(margin, margin, margin, gap * 2)
+        body.setSpacing(gap * 2)
+        self.next_button.setMinimumHeight(theme.px(20.0))
+        self.back_button.setMinimumHeight(theme.px(20.0))
+        self.start_over_button.setMinimumHeight(theme.px(20.0))
+        for toggle, on in (
+            (self.contrast_button, theme.high_contrast),
+            (self.large_text_button, theme.large_text),
+        ):
+            toggle.blockSignals(True)
+            toggle.setChecked(on)
+            toggle.blockSignals(False)
+        for overlay in self.overlays():
+            if isinstance(overlay, Overlay):
+                overlay.set_theme(theme)
+        for view in self._views.values():
+            set_view_theme = getattr(view, "set_theme", None)
+            if callable(set_view_theme):
+                set_view_theme(theme)
+        self._apply_reach()
+        if changed:
+            self.theme_changed.emit(theme)
+
+    def set_low_reach(self, on: bool) -> None:
+        """Put every control inside the band a seated citizen can reach (ADA §308)."""
+        self._low_reach = on
+        self._apply_reach()
+
+    def _apply_reach(self) -> None:
+        top = 0
+        if self._low_reach:
+            band = getattr(self._theme.geometry, "reach_band_px", None)
+            if callable(band):
+                top = int(band()[0])
+        self.reach_spacer.setFixedHeight(max(0, top))
+        self.reach_spacer.setVisible(top > 0)
+
+    # --- overlays ------------------------------------------------------------------------------
+
+    def overlays(self) -> list[QWidget]:
+        base: list[QWidget] = [
+            self.busy,
+            self.idle_warning,
+            self.out_of_service,
+            self.technician,
+            self.error,
+        ]
+        return base + self._extra_overlays
+
+    def add_overlay(self, overlay: QWidget) -> None:
+        """Another full-window layer (the maintenance panel)."""
+        overlay.setParent(self)
+        overlay.hide()
+        self._extra_overlays.append(overlay)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for overlay in self.overlays():
+            overlay.setGeometry(self.rect())
+
+    # --- window --------------------------------------------------------------------------------
+
+    def show_kiosk(self, *, windowed: bool) -> None:
+        if windowed:
+            self.show()
+            return
+        # Frameless and the size of the screen: under a bare X server without a window
+        # manager showFullScreen() alone keeps the natural size.
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def allow_close(self) -> None:
+        """Only the maintenance panel's "Salir" may close the window."""
+        self._may_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+        else:
+            event.ignore()  # Alt+F4 and friends do nothing

@@ -1,0 +1,288 @@
+"""Identify: the document type, then the number on a keypad (cédula) or a keyboard (others).
+
+The cédula is checked digit by digit (kiosk.domain.ids.cedula_problem), so a wrong province or
+check digit is said at once, next to the field, in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.flow import Draft, Step
+from kiosk.domain.ids import (
+    CEDULA_LENGTH,
+    FOREIGNER_CODE_MAX,
+    PASSPORT_MAX,
+    IdProblem,
+    IdType,
+    InvalidId,
+    cedula_problem,
+    parse_id,
+)
+from kiosk.ui.keyboard import Keyboard, KeyboardLayout
+from kiosk.ui.keypad import Keypad
+from kiosk.ui.widgets import (
+    MARK_CHOSEN,
+    MARK_OPEN,
+    ErrorLabel,
+    MessageLabel,
+    apply_theme,
+    is_landscape,
+    label,
+    split_layout,
+    touch_button,
+)
+from kiosk.views.base import StepView
+
+if TYPE_CHECKING:
+    from kiosk.ui.theme import Theme
+
+
+class IdentifyView(StepView):
+    step = Step.IDENTIFY
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._type = IdType.CEDULA
+        self._service_error: str | None = None
+        split = split_layout(theme, self)
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.gap_px() * 2)
+
+        # One under the other, like every list: "Código de extranjero" fits with large text too.
+        types = QVBoxLayout()
+        types.setSpacing(theme.gap_px())
+        self._type_group = QButtonGroup(self)
+        self.type_buttons: dict[IdType, QPushButton] = {}
+        for id_type in IdType:
+            button = touch_button("", theme, "choice")
+            button.setObjectName(f"idType-{id_type.value}")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, t=id_type: self.set_id_type(t))
+            self._type_group.addButton(button)
+            self.type_buttons[id_type] = button
+            types.addWidget(button, 1)
+        column.addLayout(types)
+
+        self.caption = label("")
+        self.edit = QLineEdit()
+        self.edit.setObjectName("idNumber")
+        self.edit.textChanged.connect(self._on_text)
+        self.error = ErrorLabel()
+        self.progress = MessageLabel("ok")
+        column.addWidget(self.caption)
+        column.addWidget(self.edit)
+        column.addWidget(self.error)
+        column.addWidget(self.progress)
+        self.counter = label("", "help")
+        column.addWidget(self.counter)
+
+        self.keypad = Keypad(theme, accept_key=True)
+        self.keypad.accepted.connect(self._accept)
+        self.keyboard = Keyboard(theme, layout=KeyboardLayout.CODE)
+        self.inputs = QStackedWidget()
+        self.inputs.addWidget(self._centred(self.keypad, theme.key_px() * 3 + theme.gap_px() * 6))
+        self.inputs.addWidget(self.keyboard)
+        column.addStretch(1)
+        landscape = is_landscape(theme)
+        # Portrait: the keys right under the field, the free space below them.
+        split.addWidget(form, 1 if landscape else 0)
+        keys = QWidget()
+        keys_column = QVBoxLayout(keys)
+        keys_column.setContentsMargins(0, 0, 0, 0)
+        keys_column.addWidget(self.inputs)
+        keys_column.addStretch(1)
+        split.addWidget(keys, 1)
+        self.set_id_type(IdType.CEDULA)
+
+    @staticmethod
+    def _centred(widget: QWidget, width: int) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        widget.setMinimumWidth(width)
+        row.addWidget(widget, 3)
+        row.addStretch(1)
+        return box
+
+    # -- the document type ------------------------------------------------------------------
+
+    def set_id_type(self, id_type: IdType) -> None:
+        changed = id_type is not self._type
+        self._type = id_type
+        for kind, button in self.type_buttons.items():
+            button.setChecked(kind is id_type)
+        if id_type is IdType.CEDULA:
+            self.edit.setValidator(
+                QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CEDULA_LENGTH}}}"))
+            )
+            self.edit.setMaxLength(CEDULA_LENGTH)
+            self.inputs.setCurrentIndex(0)
+            self.keypad.bind(self.edit)
+            self.keyboard.bind(None)
+        else:
+            longest = PASSPORT_MAX if id_type is IdType.PASSPORT else FOREIGNER_CODE_MAX
+            self.edit.setValidator(
+                QRegularExpressionValidator(QRegularExpression(rf"[A-Za-z0-9 -]{{0,{longest}}}"))
+            )
+            self.edit.setMaxLength(longest)
+            self.inputs.setCurrentIndex(1)
+            self.keyboard.bind(self.edit)
+            self.keypad.bind(None)
+        if changed:
+            self.edit.clear()  # a cédula prefix is no passport: start the number again
+        self.edit.setFocus()
+        self.retranslate()
+
+    def id_type(self) -> IdType:
+        return self._type
+
+    # -- validity ---------------------------------------------------------------------------
+
+    def _problem(self) -> IdProblem | None:
+        text = self.edit.text()
+        if self._type is IdType.CEDULA:
+            return cedula_problem(text)
+        if not text.strip():
+            return None
+        try:
+            parse_id(self._type, text)
+        except InvalidId as exc:
+            # Too short is still "being typed", not an error to shout about.
+            return None if exc.problem is IdProblem.TOO_SHORT else exc.problem
+        return None
+
+    def is_valid(self) -> bool:
+        try:
+            parse_id(self._type, self.edit.text())
+        except InvalidId:
+            return False
+        return True
+
+    def value(self) -> tuple[IdType, str]:
+        """The document type and the number, normalised; raises InvalidId if not valid."""
+        return self._type, parse_id(self._type, self.edit.text()).number
+
+    def _on_text(self, _text: str = "") -> None:
+        self._service_error = None
+        self._show_feedback()
+        self.changed.emit()
+
+    def _accept(self) -> None:
+        if self.is_valid():
+            self.submitted.emit()
+        elif self._type is IdType.CEDULA:
+            self.error.set_text(self._problem_text(IdProblem.TOO_SHORT))
+
+    def _problem_text(self, problem: IdProblem) -> str:
+        cedula = self._type is IdType.CEDULA
+        texts = {
+            IdProblem.EMPTY: self.tr("Escriba el número de su documento."),
+            IdProblem.TOO_SHORT: self.tr("Faltan dígitos: la cédula tiene 10. Revise el número.")
+            if cedula
+            else self.tr("El número es muy corto. Revise su documento."),
+            IdProblem.TOO_LONG: self.tr("La cédula tiene 10 dígitos. Borre los que sobran.")
+            if cedula
+            else self.tr("El número es muy largo. Revise su documento."),
+            IdProblem.NOT_DIGITS: self.tr("Use solo números."),
+            IdProblem.BAD_CHARACTERS: self.tr("Use solo letras y números."),
+            IdProblem.PROVINCE: self.tr(
+                "Los dos primeros dígitos no corresponden a una provincia. Revise el número."
+            ),
+            IdProblem.THIRD_DIGIT: self.tr(
+                "El tercer dígito no es válido para una cédula. Revise el número."
+            ),
+            IdProblem.CHECK_DIGIT: self.tr(
+                "El número de cédula no es válido. Revise los 10 dígitos."
+            ),
+        }
+        return texts[problem]
+
+    def _show_feedback(self) -> None:
+        problem = self._problem()
+        if self._service_error:
+            self.error.set_text(self._service_error)
+        else:
+            self.error.set_text(self._problem_text(problem) if problem else None)
+        self.edit.setProperty("invalid", "true" if self.error.isVisible() else "false")
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        valid = self.is_valid() and not self._service_error
+        if valid:
+            self.progress.set_text(self.tr("Número completo. Toque «Consultar»."))
+        else:
+            self.progress.set_text(None)
+        if self._type is IdType.CEDULA:
+            typed = len(self.edit.text())
+            self.counter.setText(
+                self.tr("{n} de 10 dígitos").replace("{n}", str(typed)) if typed else ""
+            )
+        else:
+            self.counter.setText("")
+
+    # -- StepView ---------------------------------------------------------------------------
+
+    def title(self) -> str:
+        if self._type is IdType.CEDULA:
+            return self.tr("Escriba su número de cédula")
+        if self._type is IdType.PASSPORT:
+            return self.tr("Escriba su número de pasaporte")
+        return self.tr("Escriba su código de extranjero")
+
+    def help_text(self) -> str:
+        return self.tr("Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».")
+
+    def next_label(self) -> str:
+        return self.tr("Consultar")
+
+    def show_state(self, draft: Draft) -> None:
+        # Never put a number back: the citizen types it again (nothing personal pre-filled).
+        if draft.document is not None:
+            self.set_id_type(draft.document.type)
+        self.edit.setFocus()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self._service_error = None
+        self.set_id_type(IdType.CEDULA)
+        self._show_feedback()
+
+    def set_error(self, text: str | None) -> None:
+        self._service_error = text or None
+        self._show_feedback()
+        self.changed.emit()
+
+    def set_theme(self, theme: Theme) -> None:
+        apply_theme(self, theme)
+
+    def retranslate(self) -> None:
+        names = {
+            IdType.CEDULA: self.tr("Cédula"),
+            IdType.PASSPORT: self.tr("Pasaporte"),
+            IdType.FOREIGNER_CODE: self.tr("Código de extranjero"),
+        }
+        for kind, button in self.type_buttons.items():
+            mark = MARK_CHOSEN if kind is self._type else MARK_OPEN
+            button.setText(f"{mark} {names[kind]}")
+        self.caption.setText(
+            self.tr("Número de cédula (10 dígitos)")
+            if self._type is IdType.CEDULA
+            else self.tr("Número del documento (letras y números)")
+        )
+        self._show_feedback()
+        self.changed.emit()

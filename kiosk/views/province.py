@@ -1,0 +1,33 @@
+"""Province: where the citizen wants to be attended."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kiosk.domain.flow import Draft, Step
+from kiosk.domain.models import Language, Province
+from kiosk.ui.widgets import ChoiceItem
+from kiosk.views._choice import ChoiceStepView
+
+
+class ProvinceView(ChoiceStepView):
+    step = Step.PROVINCE
+
+    def set_provinces(self, provinces: Sequence[Province], lang: Language | str) -> None:
+        items = sorted(
+            (ChoiceItem(p.code, p.name.get(lang)) for p in provinces), key=lambda i: i.title
+        )
+        self._set_items(items, lang)
+
+    def value(self) -> str:
+        """The INEC code of the chosen province."""
+        return self._chosen_key()
+
+    def show_state(self, draft: Draft) -> None:
+        self.list.select(draft.province_code)
+
+    def title(self) -> str:
+        return self.tr("¿En qué provincia desea ser atendido?")
+
+    def help_text(self) -> str:
+        return self.tr("Toque una provincia, o busque por su nombre.")

@@ -1,0 +1,1019 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="es_EC">
+<context>
+    <name>AgencyView</name>
+    <message>
+        <source>{first} a {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <source>{days} de {opens} a {closes}</source>
+        <translation>{days} from {opens} to {closes}</translation>
+    </message>
+    <message>
+        <source>¿En qué agencia desea ser atendido?</source>
+        <translation>Which office would you like to go to?</translation>
+    </message>
+    <message>
+        <source>Solo se muestran las agencias que atienden este trámite.</source>
+        <translation>Only offices that handle this procedure are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>BusyOverlay</name>
+    <message>
+        <source>El sistema está tardando en responder.</source>
+        <extracomment>alpha of the layer's background: opaque hides the screen, lower dims it.</extracomment>
+        <translation>The system is taking a long time to answer.</translation>
+    </message>
+    <message>
+        <source>Toque «Intentar de nuevo» o cancele para volver.</source>
+        <translation>Touch “Try again”, or cancel to go back.</translation>
+    </message>
+    <message>
+        <source>Un momento, por favor…</source>
+        <translation>One moment, please…</translation>
+    </message>
+    <message>
+        <source>Estamos consultando el sistema de turnos.</source>
+        <translation>We are checking the appointment system.</translation>
+    </message>
+    <message>
+        <source>Intentar de nuevo</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceList</name>
+    <message>
+        <source>No encontramos «{text}». Borre unas letras o revise lo escrito.</source>
+        <translation>We found nothing for “{text}”. Delete a few letters or check what you typed.</translation>
+    </message>
+    <message>
+        <source>Buscar por nombre</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Ocultar teclado</source>
+        <translation>Hide keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>CodeView</name>
+    <message>
+        <source>Escriba el código que le enviamos</source>
+        <translation>Type the code we sent you</translation>
+    </message>
+    <message>
+        <source>Tiene 6 dígitos.</source>
+        <translation>It has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Tiene 6 dígitos. Lo enviamos por mensaje de texto al {target}.</source>
+        <translation>It has 6 digits. We sent it by text message to {target}.</translation>
+    </message>
+    <message>
+        <source>Tiene 6 dígitos. Lo enviamos al correo {target}.</source>
+        <translation>It has 6 digits. We sent it to the email {target}.</translation>
+    </message>
+    <message>
+        <source>Verificar</source>
+        <translation>Verify</translation>
+    </message>
+    <message numerus="yes">
+        <source>Le queda %n intento.</source>
+        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Le quedan %n intentos.</source>
+        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+    </message>
+    <message>
+        <source>Pedir otro código en {time}</source>
+        <translation>Ask for another code in {time}</translation>
+    </message>
+    <message>
+        <source>Enviar un código nuevo</source>
+        <translation>Send a new code</translation>
+    </message>
+    <message>
+        <source>¿No le llegó el código?</source>
+        <translation>Did the code not arrive?</translation>
+    </message>
+    <message>
+        <source>Revise los mensajes de texto de su celular.</source>
+        <translation>Check the text messages on your mobile phone.</translation>
+    </message>
+    <message>
+        <source>Revise también la carpeta de correo no deseado: el asunto es «Verificar IESS turno online».</source>
+        <translation>Also check your spam folder: the subject is “Verificar IESS turno online”.</translation>
+    </message>
+    <message>
+        <source>El código puede tardar unos minutos en llegar.</source>
+        <translation>The code may take a few minutes to arrive.</translation>
+    </message>
+    <message>
+        <source>Si no llega, toque «Enviar un código nuevo», o toque «Atrás» para corregir su correo o su celular.</source>
+        <translation>If it does not arrive, touch “Send a new code”, or touch “Back” to correct your email or mobile number.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactView</name>
+    <message>
+        <source>La parte después de la @ no es válida. Revise, por ejemplo: gmail.com.</source>
+        <translation>The part after the @ is not valid. Check it, for example: gmail.com.</translation>
+    </message>
+    <message>
+        <source>El correo electrónico no es válido. Revise que tenga @ y un dominio, por ejemplo: nombre@gmail.com.</source>
+        <translation>The email address is not valid. Check that it has an @ and a domain, for example: name@gmail.com.</translation>
+    </message>
+    <message>
+        <source>Ese número no es un celular de Ecuador. Escriba un celular que empiece con 09.</source>
+        <translation>That is not an Ecuadorian mobile number. Type a mobile number that starts with 09.</translation>
+    </message>
+    <message>
+        <source>El número de celular no es válido. Escriba los 10 dígitos, desde el 09.</source>
+        <translation>The mobile number is not valid. Type all 10 digits, starting with 09.</translation>
+    </message>
+    <message>
+        <source>Antes de pedir sus datos de contacto</source>
+        <translation>Before we ask for your contact details</translation>
+    </message>
+    <message>
+        <source>Escriba su correo electrónico y su número de celular</source>
+        <translation>Type your email address and your mobile number</translation>
+    </message>
+    <message>
+        <source>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</source>
+        <translation>Read how we look after your data and touch “Understood, continue”.</translation>
+    </message>
+    <message>
+        <source>Le enviaremos un código para comprobar que son suyos.</source>
+        <translation>We will send you a code to check that they are yours.</translation>
+    </message>
+    <message>
+        <source>Siguiente</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Correo electrónico</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>nombre@gmail.com</source>
+        <translation>name@gmail.com</translation>
+    </message>
+    <message>
+        <source>Número de celular</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Enviar el código por mensaje de texto</source>
+        <translation>Send the code by text message</translation>
+    </message>
+</context>
+<context>
+    <name>DateWords</name>
+    <message>
+        <source>enero</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>febrero</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>marzo</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>abril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mayo</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>junio</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>julio</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>agosto</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>septiembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>octubre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>noviembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>diciembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>lunes</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>martes</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>miércoles</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>jueves</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>viernes</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>sábado</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>domingo</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Lu Ma Mi Ju Vi Sá Do</source>
+        <translation>Mo Tu We Th Fr Sa Su</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} de {month} de {year}</source>
+        <translation>{weekday} {day} {month} {year}</translation>
+    </message>
+    <message>
+        <source>{month} de {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+</context>
+<context>
+    <name>DoneView</name>
+    <message>
+        <source>Retire su comprobante</source>
+        <translation>Take your slip</translation>
+    </message>
+    <message>
+        <source>Su turno está reservado.</source>
+        <translation>Your appointment is booked.</translation>
+    </message>
+    <message>
+        <source>Terminar</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Su turno</source>
+        <translation>Your appointment</translation>
+    </message>
+    <message>
+        <source>Preséntese 10 minutos antes con su cédula original.</source>
+        <translation>Arrive 10 minutes early with your original ID card.</translation>
+    </message>
+    <message>
+        <source>{date}, a las {time}</source>
+        <translation>{date}, at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorOverlay</name>
+    <message>
+        <source>Algo salió mal</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>No pudimos completar la operación. Sus datos fueron borrados. Empiece de nuevo.</source>
+        <translation>We could not finish. Your data has been erased. Please start again.</translation>
+    </message>
+    <message>
+        <source>Empezar de nuevo</source>
+        <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingView</name>
+    <message>
+        <source>Usted ya tiene un turno reservado</source>
+        <translation>You already have an appointment</translation>
+    </message>
+    <message>
+        <source>Puede imprimirlo de nuevo, anularlo o reservar otro turno.</source>
+        <translation>You can print it again, cancel it or book another one.</translation>
+    </message>
+    <message>
+        <source>Reservar otro turno</source>
+        <translation>Book another appointment</translation>
+    </message>
+    <message>
+        <source>Ya no tiene turnos reservados. Puede reservar uno nuevo.</source>
+        <translation>You have no appointments left. You can book a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyView</name>
+    <message>
+        <source>Escriba el número de su documento.</source>
+        <translation>Type the number of your document.</translation>
+    </message>
+    <message>
+        <source>Faltan dígitos: la cédula tiene 10. Revise el número.</source>
+        <translation>Digits are missing: the ID card number has 10. Check the number.</translation>
+    </message>
+    <message>
+        <source>El número es muy corto. Revise su documento.</source>
+        <translation>The number is too short. Check your document.</translation>
+    </message>
+    <message>
+        <source>La cédula tiene 10 dígitos. Borre los que sobran.</source>
+        <translation>The ID card number has 10 digits. Delete the extra ones.</translation>
+    </message>
+    <message>
+        <source>El número es muy largo. Revise su documento.</source>
+        <translation>The number is too long. Check your document.</translation>
+    </message>
+    <message>
+        <source>Use solo números.</source>
+        <translation>Use digits only.</translation>
+    </message>
+    <message>
+        <source>Use solo letras y números.</source>
+        <translation>Use letters and digits only.</translation>
+    </message>
+    <message>
+        <source>Los dos primeros dígitos no corresponden a una provincia. Revise el número.</source>
+        <translation>The first two digits do not belong to a province. Check the number.</translation>
+    </message>
+    <message>
+        <source>El tercer dígito no es válido para una cédula. Revise el número.</source>
+        <translation>The third digit is not valid for an ID card. Check the number.</translation>
+    </message>
+    <message>
+        <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
+        <translation>The ID card number is not valid. Check the 10 digits.</translation>
+    </message>
+    <message>
+        <source>Número completo. Toque «Consultar».</source>
+        <translation>Number complete. Touch “Look up”.</translation>
+    </message>
+    <message>
+        <source>{n} de 10 dígitos</source>
+        <translation>{n} of 10 digits</translation>
+    </message>
+    <message>
+        <source>Escriba su número de cédula</source>
+        <translation>Type your ID card number</translation>
+    </message>
+    <message>
+        <source>Escriba su número de pasaporte</source>
+        <translation>Type your passport number</translation>
+    </message>
+    <message>
+        <source>Escriba su código de extranjero</source>
+        <translation>Type your foreigner code</translation>
+    </message>
+    <message>
+        <source>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</source>
+        <translation>If you have no Ecuadorian ID card, choose “Passport” or “Foreigner code”.</translation>
+    </message>
+    <message>
+        <source>Consultar</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Cédula</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>Pasaporte</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Código de extranjero</source>
+        <translation>Foreigner code</translation>
+    </message>
+    <message>
+        <source>Número de cédula (10 dígitos)</source>
+        <translation>ID card number (10 digits)</translation>
+    </message>
+    <message>
+        <source>Número del documento (letras y números)</source>
+        <translation>Document number (letters and digits)</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarningOverlay</name>
+    <message numerus="yes">
+        <source>Si no responde en %n segundos, borraremos sus datos.</source>
+        <translation><numerusform>If you do not answer within %n second, we will erase your data.</numerusform><numerusform>If you do not answer within %n seconds, we will erase your data.</numerusform></translation>
+    </message>
+    <message>
+        <source>¿Necesita más tiempo?</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <source>Sí, continuar</source>
+        <translation>Yes, continue</translation>
+    </message>
+    <message>
+        <source>No, terminar</source>
+        <translation>No, finish</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Borrar</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Mayúsculas</source>
+        <translation>Capitals</translation>
+    </message>
+    <message>
+        <source>espacio</source>
+        <translation>space</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Borrar</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Listo</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <source>◐ Contraste</source>
+        <translation>◐ Contrast</translation>
+    </message>
+    <message>
+        <source>A+ Letra grande</source>
+        <translation>A+ Large text</translation>
+    </message>
+    <message>
+        <source>◀ Atrás</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Empezar de nuevo</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>Paso {n} de {m}</source>
+        <translation>Step {n} of {m}</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePanel</name>
+    <message>
+        <source>PIN incorrecto. Intente de nuevo.</source>
+        <translation>Wrong PIN. Try again.</translation>
+    </message>
+    <message>
+        <source>Mantenimiento</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>PIN de técnico</source>
+        <translation>Technician PIN</translation>
+    </message>
+    <message>
+        <source>Servicio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Estado del servicio</source>
+        <translation>Service status</translation>
+    </message>
+    <message>
+        <source>Impresora</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Kiosco</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Versión</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Imprimir prueba</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reiniciar</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Salir</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Escriba el número de su documento.</source>
+        <translation>Type the number of your document.</translation>
+    </message>
+    <message>
+        <source>El número del documento no es válido. Revíselo y corríjalo.</source>
+        <translation>The document number is not valid. Check it and correct it.</translation>
+    </message>
+    <message>
+        <source>Escriba su número de cédula.</source>
+        <translation>Type your ID card number.</translation>
+    </message>
+    <message>
+        <source>Faltan dígitos. La cédula tiene 10 dígitos.</source>
+        <translation>Digits are missing. The ID card number has 10 digits.</translation>
+    </message>
+    <message>
+        <source>Sobran dígitos. La cédula tiene 10 dígitos.</source>
+        <translation>There are too many digits. The ID card number has 10 digits.</translation>
+    </message>
+    <message>
+        <source>La cédula solo lleva números. Revise los 10 dígitos.</source>
+        <translation>The ID card number has digits only. Check the 10 digits.</translation>
+    </message>
+    <message>
+        <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
+        <translation>The ID card number is not valid. Check the 10 digits.</translation>
+    </message>
+    <message>
+        <source>Escriba su correo electrónico.</source>
+        <translation>Type your email address.</translation>
+    </message>
+    <message>
+        <source>El correo electrónico no es válido. Revíselo, por ejemplo: nombre@gmail.com.</source>
+        <translation>The email address is not valid. Check it, for example: name@gmail.com.</translation>
+    </message>
+    <message>
+        <source>Escriba su número de celular.</source>
+        <translation>Type your mobile number.</translation>
+    </message>
+    <message>
+        <source>Escriba un número de celular de Ecuador, que empiece con 09.</source>
+        <translation>Type an Ecuadorian mobile number that starts with 09.</translation>
+    </message>
+    <message>
+        <source>El número de celular no es válido. Tiene 10 dígitos y empieza con 09.</source>
+        <translation>The mobile number is not valid. It has 10 digits and starts with 09.</translation>
+    </message>
+    <message>
+        <source>El número de documento no es válido. Revíselo y corríjalo.</source>
+        <translation>The document number is not valid. Check it and correct it.</translation>
+    </message>
+    <message>
+        <source>No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla.</source>
+        <translation>We did not find that number at the IESS. Check it, or go to a service counter.</translation>
+    </message>
+    <message>
+        <source>El correo o el celular no son válidos. Revíselos y corríjalos.</source>
+        <translation>The email address or the mobile number is not valid. Check and correct them.</translation>
+    </message>
+    <message>
+        <source>El código no es correcto. Revíselo y escríbalo de nuevo.</source>
+        <translation>The code is not right. Check it and type it again.</translation>
+    </message>
+    <message>
+        <source>El código ya venció. Toque «Enviar otro código».</source>
+        <translation>The code has expired. Touch “Send a new code”.</translation>
+    </message>
+    <message>
+        <source>Demasiados intentos. Revise su correo o celular y empiece de nuevo.</source>
+        <translation>Too many attempts. Check your email or mobile phone and start over.</translation>
+    </message>
+    <message>
+        <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
+        <translation>There were too many attempts. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>Esa hora ya no está disponible. Elija otra hora.</source>
+        <translation>That time is no longer available. Choose another time.</translation>
+    </message>
+    <message>
+        <source>El tiempo para confirmar terminó. Elija la hora otra vez.</source>
+        <translation>The time to confirm has run out. Choose the time again.</translation>
+    </message>
+    <message>
+        <source>Usted ya tiene un turno para ese trámite. Revise sus turnos o elija otro trámite.</source>
+        <translation>You already have an appointment for that procedure. Check your appointments or choose another procedure.</translation>
+    </message>
+    <message>
+        <source>Su sesión terminó. Toque «Empezar de nuevo».</source>
+        <translation>Your session has ended. Touch “Start over”.</translation>
+    </message>
+    <message>
+        <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
+        <translation>We could not finish. Try again in a moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Le quedan %n intentos.</source>
+        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+    </message>
+    <message>
+        <source>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</source>
+        <translation>The printer is not working right now. You can photograph the QR code on the screen, and you will get the confirmation by email.</translation>
+    </message>
+    <message>
+        <source>No hay agencias para ese trámite en esta provincia. Elija otra provincia.</source>
+        <translation>No office in this province handles that procedure. Choose another province.</translation>
+    </message>
+    <message>
+        <source>Buscando sus datos…</source>
+        <translation>Looking up your details…</translation>
+    </message>
+    <message>
+        <source>Enviando el código…</source>
+        <translation>Sending the code…</translation>
+    </message>
+    <message>
+        <source>Verificando el código…</source>
+        <translation>Checking the code…</translation>
+    </message>
+    <message>
+        <source>Buscando días disponibles…</source>
+        <translation>Looking for available days…</translation>
+    </message>
+    <message>
+        <source>Buscando horarios disponibles…</source>
+        <translation>Looking for available times…</translation>
+    </message>
+    <message>
+        <source>Reservando la hora…</source>
+        <translation>Holding the time for you…</translation>
+    </message>
+    <message>
+        <source>Confirmando su turno…</source>
+        <translation>Confirming your appointment…</translation>
+    </message>
+    <message>
+        <source>Cancelando el turno…</source>
+        <translation>Cancelling the appointment…</translation>
+    </message>
+    <message>
+        <source>Cargando la información…</source>
+        <translation>Loading the information…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCalendar</name>
+    <message>
+        <source>Lleno</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Día lleno</source>
+        <translation>Day full</translation>
+    </message>
+    <message>
+        <source>✓ = hay turnos libres.  «Lleno» = ya no quedan turnos ese día.</source>
+        <translation>✓ = free times.  “Full” = no times left that day.</translation>
+    </message>
+    <message>
+        <source>Mes anterior</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Mes siguiente</source>
+        <translation>Next month</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfServiceOverlay</name>
+    <message>
+        <source>Kiosco fuera de servicio</source>
+        <translation>Kiosk out of service</translation>
+    </message>
+    <message>
+        <source>No podemos conectarnos con el sistema de turnos. Puede pedir su turno en www.iess.gob.ec o llamar al {phone}.</source>
+        <translation>We cannot reach the appointment system. You can book at www.iess.gob.ec or call {phone}.</translation>
+    </message>
+    <message>
+        <source>El kiosco volverá a funcionar solo, en cuanto sea posible.</source>
+        <translation>The kiosk will work again by itself as soon as possible.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingView</name>
+    <message>
+        <source>No pudimos imprimir su comprobante</source>
+        <translation>We could not print your slip</translation>
+    </message>
+    <message>
+        <source>Imprimiendo su comprobante</source>
+        <translation>Printing your slip</translation>
+    </message>
+    <message>
+        <source>Su turno está reservado. Guarde este código QR.</source>
+        <translation>Your appointment is booked. Keep this QR code.</translation>
+    </message>
+    <message>
+        <source>Terminar</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Imprimiendo su comprobante… Espere un momento.</source>
+        <translation>Printing your slip… Please wait.</translation>
+    </message>
+    <message>
+        <source>Tome una foto de este código con su celular y muéstrela en la ventanilla.</source>
+        <translation>Take a photo of this code with your phone and show it at the counter.</translation>
+    </message>
+    <message>
+        <source>También le enviamos la confirmación a su correo electrónico.</source>
+        <translation>We also sent the confirmation to your email.</translation>
+    </message>
+    <message>
+        <source>Intentar imprimir de nuevo</source>
+        <translation>Try printing again</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyView</name>
+    <message>
+        <source>Protección de sus datos personales</source>
+        <translation>Protection of your personal data</translation>
+    </message>
+    <message>
+        <source>Para qué: usaremos su correo electrónico y su número de celular solo para enviarle el código de verificación y la confirmación de su turno.
+
+Base legal: la Ley Orgánica de Protección de Datos Personales y el servicio público que presta el IESS.
+
+Cuánto tiempo: los borramos {days} días después de su cita. Este equipo no guarda nada cuando usted termina.
+
+Preguntas o reclamos: Atención al Ciudadano, teléfono {phone}.</source>
+        <translation>What for: we use your email address and mobile number only to send you the verification code and the confirmation of your appointment.
+
+Legal basis: the Organic Law on Personal Data Protection and the public service provided by the IESS.
+
+How long: we erase them {days} days after your appointment. This kiosk keeps nothing once you finish.
+
+Questions or complaints: Citizen Services, phone {phone}.</translation>
+    </message>
+    <message>
+        <source>Responsable: Instituto Ecuatoriano de Seguridad Social (IESS), Atención al Ciudadano.
+
+Datos que pedimos: el número de su documento de identidad, su correo electrónico y su número de celular. No pedimos datos sensibles.
+
+Finalidad: verificar que el correo o el celular son suyos, reservar su turno, enviarle la confirmación y avisarle si la cita cambia. No usamos sus datos para publicidad ni los vendemos.
+
+Base legal: el cumplimiento de la función pública del IESS y su consentimiento al continuar (Ley Orgánica de Protección de Datos Personales, artículos 7 y 12).
+
+Conservación: el correo y el celular se borran {days} días después de su cita; el registro del turno se guarda el tiempo que exige la ley.
+
+Destinatarios: solo el personal del IESS que lo atiende. No se transfieren a otros países.
+
+Sus derechos: puede pedir acceso, rectificación, actualización, eliminación, oposición y portabilidad de sus datos, y reclamar ante la Autoridad de Protección de Datos Personales.
+
+Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de Atención del IESS.</source>
+        <translation>Controller: Instituto Ecuatoriano de Seguridad Social (IESS), Citizen Services.
+
+Data we ask for: your identity document number, your email address and your mobile number. We ask for no sensitive data.
+
+Purpose: to check that the email or mobile number is yours, to book your appointment, to send you the confirmation and to tell you if the appointment changes. We do not use your data for advertising and we do not sell it.
+
+Legal basis: the IESS's public function and your consent when you continue (Organic Law on Personal Data Protection, articles 7 and 12).
+
+Retention: the email address and mobile number are erased {days} days after your appointment; the appointment record is kept as long as the law requires.
+
+Recipients: only the IESS staff who serve you. The data is not transferred to other countries.
+
+Your rights: you may ask for access, rectification, update, erasure, objection and portability of your data, and complain to the Personal Data Protection Authority.
+
+Contact: Citizen Services, phone {phone}, or at any IESS service centre.</translation>
+    </message>
+    <message>
+        <source>Leer menos</source>
+        <translation>Read less</translation>
+    </message>
+    <message>
+        <source>Leer todo</source>
+        <translation>Read all</translation>
+    </message>
+    <message>
+        <source>Entendido, continuar</source>
+        <translation>Understood, continue</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureView</name>
+    <message>
+        <source>Elija el tipo de trámite</source>
+        <translation>Choose the type of procedure</translation>
+    </message>
+    <message>
+        <source>Solo se muestran los trámites que se atienden en su provincia.</source>
+        <translation>Only procedures handled in your province are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceView</name>
+    <message>
+        <source>¿En qué provincia desea ser atendido?</source>
+        <translation>In which province would you like to be served?</translation>
+    </message>
+    <message>
+        <source>Toque una provincia, o busque por su nombre.</source>
+        <translation>Touch a province, or search for its name.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</source>
+        <translation>The time to confirm has run out. Touch “Back” and choose another time.</translation>
+    </message>
+    <message>
+        <source>Guardamos esta hora para usted durante {time}.</source>
+        <translation>We are holding this time for you for {time}.</translation>
+    </message>
+    <message>
+        <source>Su cédula original (o el documento con el que se identificó).</source>
+        <translation>Your original ID card (or the document you identified yourself with).</translation>
+    </message>
+    <message>
+        <source>Revise su turno</source>
+        <translation>Check your appointment</translation>
+    </message>
+    <message>
+        <source>Si todo está bien, toque «Confirmar».</source>
+        <translation>If everything is right, touch “Confirm”.</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Celular</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Trámite</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Agencia</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Hora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Lleve a su cita:</source>
+        <translation>Bring to your appointment:</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Elija el día y la hora</source>
+        <translation>Choose the day and the time</translation>
+    </message>
+    <message>
+        <source>Primero toque un día con ✓; luego, la hora que prefiera.</source>
+        <translation>First touch a day with ✓; then the time you prefer.</translation>
+    </message>
+    <message>
+        <source>Elija un día en el calendario.</source>
+        <translation>Choose a day in the calendar.</translation>
+    </message>
+    <message>
+        <source>Horas libres el {date}:</source>
+        <translation>Free times on {date}:</translation>
+    </message>
+    <message>
+        <source>No hay turnos este día.</source>
+        <translation>There are no appointments this day.</translation>
+    </message>
+    <message>
+        <source>Elija otro día en el calendario.</source>
+        <translation>Choose another day in the calendar.</translation>
+    </message>
+    <message>
+        <source>El próximo día con turnos es el {date}.</source>
+        <translation>The next day with appointments is {date}.</translation>
+    </message>
+    <message>
+        <source>Ver las horas del {date}</source>
+        <translation>See the times on {date}</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <source>Siguiente</source>
+        <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad's OK key): same as Siguiente.</extracomment>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianOverlay</name>
+    <message>
+        <source>Kiosco fuera de servicio</source>
+        <translation>Kiosk out of service</translation>
+    </message>
+    <message>
+        <source>Este kiosco necesita la visita de un técnico. Por favor, acérquese a una ventanilla.</source>
+        <translation>This kiosk needs a technician. Please go to a service counter.</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{date}, a las {time}</source>
+        <translation>{date}, at {time}</translation>
+    </message>
+    <message>
+        <source>Imprimir de nuevo</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>No, mantener</source>
+        <translation>No, keep it</translation>
+    </message>
+    <message>
+        <source>Sí, anularlo</source>
+        <translation>Yes, cancel it</translation>
+    </message>
+    <message>
+        <source>Anular turno</source>
+        <translation>Cancel appointment</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Bienvenido</source>
+        <extracomment>the citizen touched a language button (or the screen: the default language).</extracomment>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Empezar</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Reserve su turno de atención</source>
+        <translation>Book your appointment</translation>
+    </message>
+    <message>
+        <source>Toque la pantalla para empezar. El trámite no tiene costo.</source>
+        <translation>Touch the screen to start. The procedure is free of charge.</translation>
+    </message>
+    <message>
+        <source>Tenga a mano su cédula, su correo electrónico y su número de celular.</source>
+        <translation>Have your ID card, your email address and your mobile number at hand.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,7 @@
+"""The end-to-end tests drive a whole kiosk: they share the Qt fixtures of tests/ui."""
+
+from tests.ui.conftest import (  # noqa: F401  (fixtures are found by name)
+    make_kiosk,
+    pytest_collection_modifyitems,
+    qloop,
+)

@@ -28,11 +28,11 @@ else
     chown postgres "$pgdir"
     as_pg=(runuser -u postgres --)
   fi
-  "${as_pg[@]}" "$pgbin/initdb" -q -A trust -U postgres -D "$pgdir/data" >/dev/null
+  # shellcheck disable=SC2064
+  trap "${as_pg[*]} $pgbin/pg_ctl -s -D $pgdir/data -m immediate stop 2>/dev/null; rm -rf $pgdir" EXIT
+  "${as_pg[@]}" "$pgbin/initdb" -A trust -U postgres -D "$pgdir/data" >/dev/null
   "${as_pg[@]}" "$pgbin/pg_ctl" -s -D "$pgdir/data" -l "$pgdir/log" -w \
     -o "-h 127.0.0.1 -p $pgport -k $pgdir -F" start
-  # shellcheck disable=SC2064
-  trap "${as_pg[*]} $pgbin/pg_ctl -s -D $pgdir/data -m immediate stop; rm -rf $pgdir" EXIT
   "${as_pg[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres test
   export TURNOS_TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$pgport/test"
   echo "services: started a throwaway PostgreSQL at 127.0.0.1:$pgport"

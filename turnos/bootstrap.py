@@ -7,7 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from turnos import migrate, models
 from turnos.context import AppContext
@@ -16,6 +19,9 @@ from turnos.services import catalog, tokens
 from turnos.services.tokens import Role
 
 CREDENTIALS_FILE = "demo-credentials.json"
+# service_meta key: where a demo service writes mail and SMS, so operator commands run without
+# TURNOS_DEMO (e.g. `turnos closures add`) deliver their notices to the same outbox.
+DEMO_OUTBOX = "demo_outbox"
 
 
 def prepare(ctx: AppContext, *, upgrade: bool = True) -> None:
@@ -23,8 +29,28 @@ def prepare(ctx: AppContext, *, upgrade: bool = True) -> None:
         migrate.upgrade(ctx.db)
     with ctx.db.transaction() as session:
         ctx.signer.ensure_key(session, ctx.now())
+        outbox = ctx.settings.effective_outbox
+        if ctx.settings.demo and outbox is not None:
+            _set_meta(session, DEMO_OUTBOX, str(outbox.resolve()))
+        else:
+            session.execute(delete(models.ServiceMeta).where(models.ServiceMeta.key == DEMO_OUTBOX))
     if ctx.settings.demo:
         seed_demo(ctx)
+
+
+def _set_meta(session: Session, key: str, value: str) -> None:
+    # An upsert: two processes starting at once on one database must not collide.
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(models.ServiceMeta).values(key=key, value=value)
+    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+
+def demo_outbox(ctx: AppContext) -> Path | None:
+    """The outbox of the demo service that last started on this database, if any."""
+    with ctx.db.transaction() as session:
+        row = session.get(models.ServiceMeta, DEMO_OUTBOX)
+        return Path(row.value) if row is not None else None
 
 
 def _credentials_valid(ctx: AppContext, creds: dict[str, Any]) -> bool:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from turnos import logsetup
 from turnos.context import AppContext, build_context
 from turnos.settings import Settings
 
@@ -30,15 +30,39 @@ def _ctx(args: argparse.Namespace) -> AppContext:
     return build_context(_settings(args))
 
 
+def _delivering_ctx(args: argparse.Namespace) -> AppContext:
+    """A context whose delivery is the one the service uses on this database: an explicit
+    TURNOS_OUTBOX_DIR, else the outbox of a demo service on it (whether or not TURNOS_DEMO is
+    set here), else SMTP and the SMS gateway from the settings."""
+    from turnos.bootstrap import demo_outbox
+    from turnos.services.delivery import Delivery
+
+    ctx = _ctx(args)
+    if ctx.settings.effective_outbox is None:
+        outbox = demo_outbox(ctx)
+        if outbox is not None:
+            ctx.delivery = Delivery(ctx.settings.model_copy(update={"outbox_dir": outbox}))
+    return ctx
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from turnos.app import create_app
     from turnos.bootstrap import prepare
 
+    logsetup.configure(personal_data_filter=True)
     ctx = _ctx(args)
     prepare(ctx, upgrade=not args.no_upgrade)
-    uvicorn.run(create_app(context=ctx), host=args.host, port=args.port, access_log=False)
+    # log_config=None: uvicorn's loggers propagate to the root handler and its filter instead of
+    # getting handlers of their own that the filter would not see.
+    uvicorn.run(
+        create_app(context=ctx),
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=not args.no_access_log,
+    )
     return 0
 
 
@@ -97,7 +121,7 @@ def cmd_closures_add(args: argparse.Namespace) -> int:
     from turnos.services.maintenance import add_closure
 
     outcome = add_closure(
-        _ctx(args),
+        _delivering_ctx(args),
         args.agency,
         dt.date.fromisoformat(args.from_date),
         dt.date.fromisoformat(args.to_date),
@@ -105,9 +129,9 @@ def cmd_closures_add(args: argparse.Namespace) -> int:
     )
     print(
         f"closure {outcome.closure_id}: {outcome.cancelled} turns cancelled, "
-        f"{outcome.notified} citizens notified"
+        f"{outcome.notified} citizens notified, {outcome.not_notified} not notified"
     )
-    return 0
+    return 0 if outcome.not_notified == 0 else 1
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
@@ -149,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--demo", action="store_true", help="demo catalogue, outbox, credentials")
     serve.add_argument("--no-upgrade", action="store_true", help="do not migrate at start")
+    serve.add_argument("--no-access-log", action="store_true", help="no line per request")
     serve.set_defaults(func=cmd_serve)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
@@ -190,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logsetup.configure(personal_data_filter=False)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -47,8 +47,14 @@ def _text(es: str, en: str) -> dict[str, str]:
     return {"es": es, "en": en}
 
 
-def _requirement(title_es: str, title_en: str, detail_es: str, detail_en: str) -> dict[str, Any]:
-    return {"title": _text(title_es, title_en), "detail": _text(detail_es, detail_en)}
+def _requirement(
+    title_es: str, title_en: str, detail_es: str, detail_en: str, applies_to: str = "all"
+) -> dict[str, Any]:
+    return {
+        "title": _text(title_es, title_en),
+        "detail": _text(detail_es, detail_en),
+        "applies_to": applies_to,
+    }
 
 
 _CEDULA = _requirement(
@@ -58,66 +64,66 @@ _CEDULA = _requirement(
     "The legal representative must show the document at the universal counter.",
 )
 
-# From the procedure page "Generación de clave patronal de acceso al portal IESS" (in-person).
+FOREIGNERS_ES = "Solo para ciudadanos extranjeros."
+FOREIGNERS_EN = "Only for foreign citizens."
+ARTISANS_ES = "Solo para artesanos calificados."
+ARTISANS_EN = "Only for qualified artisans."
+
+# From the procedure page "Generación de clave patronal de acceso al portal IESS", in-person
+# requirements (../shared/seed/): the general ones, the alternatives that apply only to
+# foreigners and the additional one for qualified artisans. Titles are short (one checklist
+# line); who a requirement is for is in `applies_to` and, in words, at the start of the detail.
 CLAVE_PATRONAL_REQUIREMENTS = [
     _requirement(
         "Solicitud de entrega de clave",
         "Password delivery request",
-        "Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de "
-        "registro de empleador, y generar la solicitud de entrega de clave. Entregue el "
-        "documento en ventanilla universal; la suscripción del documento de forma manuscrita "
-        "es imprescindible. En caso que el trámite sea ingresado por un tercero, deberá "
-        'registrar la información de "Autorización de Retiro de Contraseña" en la solicitud '
-        "de entrega de clave, y el tercero autorizado deberá presentar su cédula original.",
-        "Before requesting the employer password you must have completed the employer "
-        "registration and generated the password delivery request. Hand the document in at the "
-        "universal counter; it must be signed by hand. If a third party files the procedure, "
-        'fill in the "Password collection authorisation" in the request, and the authorised '
+        "Antes debe haber hecho el registro de empleador y generado la solicitud de entrega de "
+        "clave. Entréguela firmada a mano en ventanilla universal. Si el trámite lo hace un "
+        'tercero, registre la "Autorización de Retiro de Contraseña" en la solicitud; el '
+        "tercero autorizado presentará su cédula original.",
+        "You must first have registered as an employer and generated the password delivery "
+        "request. Hand it in, signed by hand, at the universal counter. If a third party files "
+        'the procedure, fill in the "Password collection authorisation" in the request; that '
         "person must show their original cédula.",
     ),
     _CEDULA,
     _requirement(
         "Acuerdo de Responsabilidad y Uso de la información",
         "Responsibility and information use agreement",
-        "Entregue el documento, debidamente suscrito. La suscripción del documento de forma "
-        "manuscrita es imprescindible.",
-        "Hand in the document, duly signed. It must be signed by hand.",
-    ),
-    _requirement(
-        "Correo electrónico activo",
-        "An active email account",
-        "Para acceder al trámite es necesario tener una cuenta de correo electrónico activa del "
-        "empleador o representante legal.",
-        "The employer or legal representative needs an active email account.",
+        "Entregue el documento firmado a mano.",
+        "Hand in the document, signed by hand.",
     ),
     _requirement(
         "Código de identificación para extranjeros",
         "Identification code for foreigners",
-        "Aplica únicamente para ciudadanos extranjeros que no tienen cédula de identidad, "
-        "registrados o afiliados en el IESS. El representante legal deberá entregar copia del "
-        "documento en ventanilla universal.",
-        "Only for foreign citizens without a cédula who are registered or insured with the "
-        "IESS. The legal representative must hand in a copy at the universal counter.",
+        f"{FOREIGNERS_ES} Si no tiene cédula y está registrado o afiliado en el IESS con un "
+        "código de identificación: el representante legal entrega una copia en ventanilla "
+        "universal.",
+        f"{FOREIGNERS_EN} If you have no cédula and are registered or insured with the IESS "
+        "by an identification code: the legal representative hands in a copy at the universal "
+        "counter.",
+        "foreigners",
     ),
     _requirement(
         "Pasaporte",
         "Passport",
-        "Aplica únicamente para ciudadanos extranjeros. El afiliado extranjero deberá presentar "
-        "el original de su documento.",
-        "Only for foreign citizens, who must show the original document.",
+        f"{FOREIGNERS_ES} Presente el original.",
+        f"{FOREIGNERS_EN} Show the original.",
+        "foreigners",
     ),
     _requirement(
         "Visa",
         "Visa",
-        "Aplica únicamente para ciudadanos extranjeros. El afiliado extranjero deberá presentar "
-        "el original de la visa del país de origen.",
-        "Only for foreign citizens, who must show the original visa.",
+        f"{FOREIGNERS_ES} Presente el original de la visa.",
+        f"{FOREIGNERS_EN} Show the original visa.",
+        "foreigners",
     ),
     _requirement(
         "Calificación Artesanal",
         "Artisan qualification",
-        "Aplica únicamente para artesanos calificados. Presente copia simple del documento.",
-        "Only for qualified artisans. Bring a plain copy of the document.",
+        f"{ARTISANS_ES} Presente una copia simple del documento.",
+        f"{ARTISANS_EN} Bring a plain copy of the document.",
+        "qualified_artisans",
     ),
 ]
 

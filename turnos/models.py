@@ -74,6 +74,14 @@ class RateBucket(Base):
     updated_at: Mapped[float] = mapped_column(Float)
 
 
+class ServiceMeta(Base):
+    """Facts about this database that every command must agree on (e.g. the demo outbox)."""
+
+    __tablename__ = "service_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(1000))
+
+
 class Province(Base):
     __tablename__ = "provinces"
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
@@ -143,6 +151,8 @@ class Verification(Base):
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
     channel: Mapped[str] = mapped_column(String(8))
+    # Language of the messages to the citizen ("es" or "en"), chosen at the kiosk.
+    language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
     contact_hash: Mapped[str] = mapped_column(String(64))
     code_hmac: Mapped[str | None] = mapped_column(String(64), nullable=True)
     code_expires_at: Mapped[int] = mapped_column(BigInteger)
@@ -169,6 +179,7 @@ class CitizenSession(Base):
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
     kiosk_token_id: Mapped[int] = mapped_column(ForeignKey("api_tokens.id"))
     channel: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
     contact_hash: Mapped[str] = mapped_column(String(64))
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
@@ -228,6 +239,7 @@ class Booking(Base):
     contact_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
     masked_name: Mapped[str] = mapped_column(String(200))
     masked_id: Mapped[str] = mapped_column(String(40))
     token: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -34,9 +34,14 @@ class Text(BaseModel):
     en: str
 
 
+AppliesTo = Literal["all", "foreigners", "qualified_artisans"]
+
+
 class RequirementOut(BaseModel):
     title: Text
     detail: Text
+    # Who must bring it: everyone, or only some citizens (the detail says so in words too).
+    applies_to: AppliesTo = "all"
 
 
 class ProvinceOut(BaseModel):
@@ -88,6 +93,8 @@ class VerificationIn(Strict):
     email: str | None = Field(None, max_length=320)
     phone: str | None = Field(None, max_length=32)
     channel: Channel
+    # Language of the code message, and later of the confirmation email.
+    language: Literal["es", "en"] = "es"
 
 
 class VerificationOut(BaseModel):

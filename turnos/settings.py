@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     # SMS: POST {"to", "text"} as JSON with a bearer token.
     sms_gateway_url: str | None = None
     sms_gateway_token: SecretStr | None = None
+    sms_timeout_s: float = Field(10.0, gt=0)
     # Write mail and SMS as .eml files here instead of sending them (always on in demo mode).
     outbox_dir: Path | None = None
 

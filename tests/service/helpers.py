@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import os
 import random
+import socket
+import subprocess
+import sys
+import threading
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email import message_from_bytes
+from email import policy as email_policy
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -80,7 +94,9 @@ class Api:
         assert r.status_code == 200, r.text
         citizen.ref = r.json()["citizen"]
 
-    def start_verification(self, citizen: Citizen, channel: str = "email") -> requests.Response:
+    def start_verification(
+        self, citizen: Citizen, channel: str = "email", **extra: Any
+    ) -> requests.Response:
         return self.call(
             "POST",
             "/v1/verifications",
@@ -89,6 +105,7 @@ class Api:
                 "email": citizen.email,
                 "phone": citizen.phone,
                 "channel": channel,
+                **extra,
             },
         )
 
@@ -179,3 +196,136 @@ def problem(r: requests.Response, status: int, code: str) -> dict[str, Any]:
     assert body["code"] == code, body
     assert body["status"] == status
     return body
+
+
+# --- real collaborators on loopback: an SMTP server, an SMS gateway, `turnos serve` ---------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.arrived = threading.Condition()
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        msg = message_from_bytes(envelope.content, policy=email_policy.default)
+        assert isinstance(msg, EmailMessage)
+        with self.arrived:
+            self.messages.append(msg)
+            self.arrived.notify_all()
+        return "250 OK"
+
+    def wait_for(self, to: str, count: int = 1) -> list[EmailMessage]:
+        def mine() -> list[EmailMessage]:
+            return [m for m in self.messages if m["To"] == to]
+
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: len(mine()) >= count, timeout=10)
+            return mine()
+
+
+@dataclass
+class SmsRequest:
+    path: str
+    authorization: str | None
+    content_type: str | None
+    body: Any
+
+
+class SmsGateway:
+    """A small real HTTP SMS gateway on loopback: records every POST, answers `status`."""
+
+    def __init__(self) -> None:
+        self.requests: list[SmsRequest] = []
+        self.status = 202
+        self.arrived = threading.Condition()
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    body: Any = json.loads(raw)
+                except ValueError:
+                    body = raw
+                with gateway.arrived:
+                    gateway.requests.append(
+                        SmsRequest(
+                            self.path,
+                            self.headers.get("Authorization"),
+                            self.headers.get("Content-Type"),
+                            body,
+                        )
+                    )
+                    status = gateway.status
+                    gateway.arrived.notify_all()
+                answer = json.dumps({"accepted": status < 300}).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                """Quiet: the test reads `requests`."""
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/sms"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def to(self, phone: str) -> list[SmsRequest]:
+        with self.arrived:
+            return [r for r in self.requests if isinstance(r.body, dict) and r.body["to"] == phone]
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+
+def e164(mobile: str) -> str:
+    """0991234567 -> +593991234567."""
+    return "+593" + mobile[1:]
+
+
+@contextmanager
+def serve_process(
+    data_dir: Path, *extra: str, log_name: str = "serve.log"
+) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    """`turnos serve` as its own process on a free port: (base URL, log file, process)."""
+    port = free_port()
+    log_path = data_dir / log_name
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TURNOS_")}
+    argv = [sys.executable, "-m", "turnos", "serve", "--port", str(port)]
+    argv += ["--data-dir", str(data_dir), *extra]
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_healthy(base, proc, log_path)
+        yield base, log_path, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _wait_healthy(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"turnos serve exited: {log.read_text()[-2000:]}")
+        try:
+            if requests.get(base + "/v1/health", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.05)  # the process is still starting: poll the condition again
+    raise AssertionError("turnos serve did not become healthy")

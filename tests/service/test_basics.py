@@ -24,9 +24,6 @@ def test_catalog_has_the_24_provinces_and_bilingual_texts(api: Api) -> None:
     ]
     clave = next(p for p in body["procedures"] if p["code"] == "CLAVE_PATRONAL")
     assert clave["name"]["es"] == "Clave patronal portal IESS"
-    titles = [req["title"]["es"] for req in clave["requirements"]]
-    assert "Solicitud de entrega de clave" in titles
-    assert "Acuerdo de Responsabilidad y Uso de la información" in titles
     assert all(req["title"]["en"] and req["detail"]["en"] for req in clave["requirements"])
     agencies = body["agencies"]
     assert all(a["name"]["es"].startswith("Agencia de demostración") for a in agencies)
@@ -36,6 +33,46 @@ def test_catalog_has_the_24_provinces_and_bilingual_texts(api: Api) -> None:
     assert agencies[0]["hours"] == [
         {"weekdays": [1, 2, 3, 4, 5], "opens": "08:00", "closes": "17:00"}
     ]
+
+
+def test_demo_requirements_follow_the_seed(api: Api) -> None:
+    """General requirements for everyone; the alternatives for foreigners and the additional
+    one for artisans are told apart by `applies_to` and, in words, by their detail."""
+    body = api.call("GET", "/v1/catalog").json()
+    clave = next(p for p in body["procedures"] if p["code"] == "CLAVE_PATRONAL")
+    by_who: dict[str, list[str]] = {}
+    for req in clave["requirements"]:
+        by_who.setdefault(req["applies_to"], []).append(req["title"]["es"])
+    assert by_who == {
+        "all": [
+            "Solicitud de entrega de clave",
+            "Cédula",
+            "Acuerdo de Responsabilidad y Uso de la información",
+        ],
+        "foreigners": ["Código de identificación para extranjeros", "Pasaporte", "Visa"],
+        "qualified_artisans": ["Calificación Artesanal"],
+    }
+    lead = {
+        "foreigners": ("Solo para ciudadanos extranjeros.", "Only for foreign citizens."),
+        "qualified_artisans": ("Solo para artesanos calificados.", "Only for qualified artisans."),
+    }
+    for req in clave["requirements"]:
+        # A checklist line: short, and no condition in the title.
+        assert max(len(req["title"]["es"]), len(req["title"]["en"])) <= 50, req["title"]
+        assert not req["title"]["es"].startswith(("Solo", "Aplica"))
+        if req["applies_to"] in lead:
+            es, en = lead[req["applies_to"]]
+            assert req["detail"]["es"].startswith(es)
+            assert req["detail"]["en"].startswith(en)
+        else:
+            assert "Solo para" not in req["detail"]["es"]
+    # Every other procedure's requirements apply to everyone (the field is always there).
+    assert all(
+        req["applies_to"] == "all"
+        for p in body["procedures"]
+        if p["code"] != "CLAVE_PATRONAL"
+        for req in p["requirements"]
+    )
 
 
 def test_catalog_etag_answers_not_modified(api: Api) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,33 +24,89 @@ from turnos.migrate import upgrade
 from turnos.outbox import messages_to
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert cli.main(list(argv)) == 0
+def _run(capsys: pytest.CaptureFixture[str], *argv: str, status: int = 0) -> str:
+    assert cli.main(list(argv)) == status
     return capsys.readouterr().out
 
 
-def test_tokens_catalog_and_kiosks_commands(
+@pytest.fixture
+def no_turnos_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Operator commands see only their arguments: no TURNOS_DEMO, no TURNOS_* at all."""
+    for name in [n for n in os.environ if n.startswith("TURNOS_")]:
+        monkeypatch.delenv(name)
+
+
+@pytest.mark.usefixtures("no_turnos_env")
+def test_operator_commands_against_a_running_service(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     d = ["--data-dir", str(tmp_path)]
     assert "up to date" in _run(capsys, "db", "upgrade", *d)
+    assert "up to date" in _run(capsys, "db", "upgrade", *d)  # idempotent
     catalog_file = tmp_path / "catalog.json"
     catalog = demo_catalog()
     catalog["agencies"] = catalog["agencies"][:2]
     catalog_file.write_text(json.dumps(catalog))
-    assert "2 agencies" in _run(capsys, "catalog", "import", str(catalog_file), *d)
-    issued = json.loads(_run(capsys, "tokens", "issue", "kiosk", "--name", "K1", *d))
-    assert issued["token"].startswith("tk_")
-    assert cli.main(["tokens", "issue", "staff", "--name", "S", *d]) == 2  # needs --agency
-    capsys.readouterr()
-    staff = json.loads(
-        _run(capsys, "tokens", "issue", "staff", "--name", "S", "--agency", "11", *d)
-    )
-    assert staff["role"] == "staff"
-    listed = [json.loads(line) for line in _run(capsys, "kiosks", *d).splitlines()]
-    assert [k["name"] for k in listed] == ["K1"]
-    assert "revoked" in _run(capsys, "tokens", "revoke", str(issued["id"]), *d)
-    assert "new signing key" in _run(capsys, "keys", "rotate", *d)
+    out = _run(capsys, "catalog", "import", str(catalog_file), *d)
+    assert out.strip() == "imported 24 provinces, 4 procedures, 2 agencies"
+    # Not a demo: the service serves what the commands put in the database.
+    with start_embedded(tmp_path, demo=False) as svc:
+        issued = json.loads(_run(capsys, "tokens", "issue", "kiosk", "--name", "K1", *d))
+        assert issued["role"] == "kiosk"
+        assert issued["token"].startswith("tk_")
+        kiosk = {"Authorization": f"Bearer {issued['token']}"}
+        r = requests.get(svc.url + "/v1/catalog", headers=kiosk, timeout=10)
+        assert r.status_code == 200
+        assert [a["id"] for a in r.json()["agencies"]] == [11, 12]
+        etag = r.headers["ETag"]
+
+        catalog["agencies"][0]["name"]["es"] = "Agencia de demostración Cuenca Renovada"
+        catalog_file.write_text(json.dumps(catalog))
+        _run(capsys, "catalog", "import", str(catalog_file), *d)
+        r = requests.get(
+            svc.url + "/v1/catalog", headers={**kiosk, "If-None-Match": etag}, timeout=10
+        )
+        assert r.status_code == 200
+        assert r.json()["agencies"][0]["name"]["es"].endswith("Cuenca Renovada")
+
+        heartbeat = {"version": "9.9", "printer_state": "ok", "paper": "low", "last_error": None}
+        r = requests.post(
+            svc.url + "/v1/kiosks/heartbeat", json=heartbeat, headers=kiosk, timeout=10
+        )
+        assert r.status_code == 200
+        [listed] = [json.loads(line) for line in _run(capsys, "kiosks", *d).splitlines()]
+        assert (listed["name"], listed["version"], listed["paper"]) == ("K1", "9.9", "low")
+        assert listed["revoked"] is False
+
+        assert cli.main(["tokens", "issue", "staff", "--name", "S", *d]) == 2  # needs --agency
+        assert "--agency" in capsys.readouterr().err
+        staff = json.loads(
+            _run(capsys, "tokens", "issue", "staff", "--name", "S", "--agency", "11", *d)
+        )
+        as_staff = {"Authorization": f"Bearer {staff['token']}"}
+        r = requests.get(svc.url + "/v1/agencies/11/bookings", headers=as_staff, timeout=10)
+        assert r.status_code == 200
+        r = requests.get(svc.url + "/v1/agencies/12/bookings", headers=as_staff, timeout=10)
+        problem(r, 403, "forbidden")
+
+        before = requests.get(svc.url + "/v1/keys", timeout=10).json()["keys"]
+        out = _run(capsys, "keys", "rotate", *d)
+        assert out.startswith("new signing key ")
+        after = requests.get(svc.url + "/v1/keys", timeout=10).json()["keys"]
+        assert len(after) == len(before) + 1
+        assert {k["kid"] for k in before} < {k["kid"] for k in after}
+
+        assert _run(capsys, "tokens", "revoke", str(issued["id"]), *d).strip() == "revoked"
+        problem(
+            requests.get(svc.url + "/v1/catalog", headers=kiosk, timeout=10), 401, "unauthorized"
+        )
+        out = _run(capsys, "tokens", "revoke", str(issued["id"]), *d, status=1)
+        assert out.strip() == "no such active token"
+        [listed] = [json.loads(line) for line in _run(capsys, "kiosks", *d).splitlines()]
+        assert listed["revoked"] is True
+
+        out = _run(capsys, "purge", *d)
+        assert out.startswith("purged 0 bookings, 0 verifications, 0 sessions")
 
 
 def test_rate_limit_per_kiosk(tmp_path: Path) -> None:
@@ -64,16 +121,17 @@ def test_rate_limit_per_kiosk(tmp_path: Path) -> None:
         assert api.call("GET", "/v1/catalog", headers=api.staff(171)).status_code == 200
 
 
-def test_closure_cancels_and_notifies(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.usefixtures("no_turnos_env")
+def test_closure_cancels_and_notifies_through_the_demo_outbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The command runs without TURNOS_DEMO and still writes to the demo service's outbox."""
     with start_embedded(tmp_path, demo=True) as svc:
         api = Api(svc.url, svc.credentials, svc.outbox)
         citizen = api.verified_citizen()
         slot = api.find_slot(agency=11)
         booked = api.booked(citizen, slot["id"])["booking"]
         day = slot["start"][:10]
-        monkeypatch.setenv("TURNOS_DEMO", "1")
         out = _run(
             capsys,
             "closures",
@@ -89,10 +147,14 @@ def test_closure_cancels_and_notifies(
             "--data-dir",
             str(tmp_path),
         )
-        assert "1 turns cancelled, 1 citizens notified" in out
+        assert "1 turns cancelled, 1 citizens notified, 0 not notified" in out
         notice = messages_to(svc.outbox, citizen.email)[-1]
         assert notice["X-Turnos-Kind"] == "cancellation"
-        assert booked["code"] in notice["Subject"]
+        assert notice["Subject"] == f"Turno IESS {booked['code']} cancelado"
+        text = notice.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "Agencia de demostración Cuenca Centro" in text
+        assert "Clave patronal portal IESS" in text
+        assert "(Feriado local)" in text
         assert api.call("GET", "/v1/bookings/current", headers=api.as_citizen(citizen)).json() == {
             "bookings": []
         }

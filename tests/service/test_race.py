@@ -4,21 +4,17 @@ on PostgreSQL (two service processes on one database)."""
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-import requests
 
-from tests.service.helpers import Api, Citizen
+from tests.service.helpers import Api, Citizen, new_cedula, new_email, new_mobile, serve_process
 from turnos.embedded import start_embedded
+from turnos.outbox import messages_to
 
 RACERS = 50
 
@@ -60,65 +56,21 @@ def test_race_on_sqlite(tmp_path: Path) -> None:
     assert counts == Counter({201: 1, 409: RACERS - 1})
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def two_processes(tmp_path: Path, pg_schema: Callable[[], str]) -> Iterator[tuple[list[str], Path]]:
+@pytest.fixture(scope="module")
+def two_processes(
+    tmp_path_factory: pytest.TempPathFactory, pg_schema: Callable[[], str]
+) -> Iterator[tuple[list[str], Path]]:
     """Two `turnos serve` processes on one fresh PostgreSQL schema and one data directory."""
     url = pg_schema()
-    procs: list[subprocess.Popen[bytes]] = []
-    urls: list[str] = []
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TURNOS_")}
-    try:
-        for n in range(2):
-            port = _free_port()
-            with (tmp_path / f"serve-{n}.log").open("wb") as log:
-                procs.append(
-                    subprocess.Popen(
-                        [
-                            sys.executable,
-                            "-m",
-                            "turnos",
-                            "serve",
-                            "--demo",
-                            "--port",
-                            str(port),
-                            "--data-dir",
-                            str(tmp_path),
-                            "--database-url",
-                            url,
-                        ],
-                        stdout=log,
-                        stderr=subprocess.STDOUT,
-                        env=env,
-                    )
-                )
-            base = f"http://127.0.0.1:{port}"
-            _wait_healthy(base, procs[-1], tmp_path / f"serve-{n}.log")
-            urls.append(base)
-        yield urls, tmp_path
-    finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=20)
-
-
-def _wait_healthy(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"turnos serve exited: {log.read_text()[-2000:]}")
-        try:
-            if requests.get(base + "/v1/health", timeout=1).ok:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.05)  # the process is still starting: poll the condition again
-    raise AssertionError("turnos serve did not become healthy")
+    data_dir = tmp_path_factory.mktemp("two")
+    with ExitStack() as stack:
+        urls = [
+            stack.enter_context(
+                serve_process(data_dir, "--demo", "--database-url", url, log_name=f"serve-{n}.log")
+            )[0]
+            for n in range(2)
+        ]
+        yield urls, data_dir
 
 
 @pytest.mark.postgres
@@ -128,3 +80,38 @@ def test_race_on_postgres_with_two_processes(two_processes: tuple[list[str], Pat
     apis = [Api(u, creds, data_dir / "outbox") for u in urls]
     counts = _race(apis)
     assert counts == Counter({201: 1, 409: RACERS - 1})
+
+
+CONTACT_RACERS = 12
+
+
+@pytest.mark.postgres
+def test_hourly_limit_per_contact_holds_across_two_processes(
+    two_processes: tuple[list[str], Path],
+) -> None:
+    """Twelve citizens ask at once, through two processes, for a code to one email address:
+    exactly `sends_per_hour` (3) codes go out, the others are rate_limited."""
+    urls, data_dir = two_processes
+    creds = json.loads((data_dir / "demo-credentials.json").read_text())
+    email = new_email()
+    apis = [Api(urls[i % 2], creds, data_dir / "outbox") for i in range(CONTACT_RACERS)]
+    citizens = [Citizen(new_cedula(), email, new_mobile()) for _ in range(CONTACT_RACERS)]
+    for api, citizen in zip(apis, citizens, strict=True):
+        api.lookup(citizen)
+    barrier = threading.Barrier(CONTACT_RACERS)
+    outcomes: list[int] = []
+    lock = threading.Lock()
+
+    def run(i: int) -> None:
+        barrier.wait()
+        status = apis[i].start_verification(citizens[i]).status_code
+        with lock:
+            outcomes.append(status)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(CONTACT_RACERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert Counter(outcomes) == Counter({201: 3, 429: CONTACT_RACERS - 3})
+    assert len(messages_to(data_dir / "outbox", email)) == 3

@@ -3,55 +3,31 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
 from collections.abc import Iterator
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.service.helpers import Api, Citizen, new_cedula, new_email, new_mobile, problem
+from tests.service.helpers import (
+    Api,
+    Citizen,
+    Inbox,
+    free_port,
+    new_cedula,
+    new_email,
+    new_mobile,
+    problem,
+)
 from turnos.bootstrap import seed_demo
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.services.citizens import import_citizens
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.arrived = threading.Condition()
-
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
-        msg = message_from_bytes(envelope.content, policy=policy.default)
-        assert isinstance(msg, EmailMessage)
-        with self.arrived:
-            self.messages.append(msg)
-            self.arrived.notify_all()
-        return "250 OK"
-
-    def wait_for(self, to: str, count: int = 1) -> list[EmailMessage]:
-        def mine() -> list[EmailMessage]:
-            return [m for m in self.messages if m["To"] == to]
-
-        with self.arrived:
-            assert self.arrived.wait_for(lambda: len(mine()) >= count, timeout=10)
-            return mine()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[tuple[Inbox, int]]:
     handler = Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:

@@ -45,7 +45,11 @@ def _sent(sent: verification.Sent) -> dict[str, Any]:
     responses=problems(404, 422, 503),
 )
 def start_verification(ctx: Ctx, kiosk: KioskCaller, body: VerificationIn) -> dict[str, Any]:
-    return _sent(verification.start(ctx, kiosk, body.citizen, body.email, body.phone, body.channel))
+    return _sent(
+        verification.start(
+            ctx, kiosk, body.citizen, body.email, body.phone, body.channel, body.language
+        )
+    )
 
 
 @router.post(

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain.token import Claims, expiry_for
-from turnos import models
+from turnos import messages, models
 from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
@@ -219,11 +219,32 @@ def request_hash(body: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
 
+def turn_facts(
+    agency: models.Agency, procedure: models.Procedure, b: models.Booking, language: str
+) -> messages.TurnFacts:
+    """The turn in the citizen's language: names, not codes; the time written out."""
+    lang = messages.language_of(language)
+    en = lang == "en"
+    zone = agency.time_zone
+    return messages.TurnFacts(
+        code=b.code,
+        procedure=(procedure.name_en if en and procedure.name_en else procedure.name_es),
+        agency=(agency.name_en if en and agency.name_en else agency.name_es),
+        address=(agency.address_en if en and agency.address_en else agency.address_es),
+        when=messages.written_when(
+            messages.local_time(b.start_at, zone), messages.local_time(b.end_at, zone), lang
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class BookingResult:
     status: int
     body: dict[str, Any]
+    # Set only when the booking was made now (not on an idempotent replay): who to email.
     email: str | None = None
+    language: str = "es"
+    facts: messages.TurnFacts | None = None
 
 
 def create_booking(
@@ -314,6 +335,7 @@ def _create_booking(
             contact_hash=cs.contact_hash,
             email=cs.email,
             phone=cs.phone,
+            language=cs.language,
             masked_name=citizen.masked_name,
             masked_id=citizen.masked_id,
             token=signed,
@@ -333,7 +355,8 @@ def _create_booking(
             )
         )
         session.flush()
-        return BookingResult(201, body, cs.email)
+        facts = turn_facts(agency, procedure, booking, cs.language)
+        return BookingResult(201, body, cs.email, cs.language, facts)
 
 
 def qr_png(text: str) -> bytes:
@@ -345,16 +368,15 @@ def qr_png(text: str) -> bytes:
 
 def _send_confirmation(ctx: AppContext, result: BookingResult) -> None:
     assert result.email is not None
-    b = result.body["booking"]
+    assert result.facts is not None
     token = result.body["token"]
-    msg = ctx.delivery.new_email(result.email, f"Turno IESS {b['code']}", "booking")
-    msg.set_content(
-        f"Su turno {b['code']} está confirmado.\n"
-        f"Trámite: {b['procedure']}\nAgencia: {b['agency']}\nInicio: {b['start']}\n\n"
-        f"Presente el código QR adjunto en la ventanilla. Código del turno en texto:\n{token}\n\n"
-        f"Your turn {b['code']} is confirmed. Show the attached QR code at the counter.\n"
-    )
+    language = messages.language_of(result.language)
+    mail = messages.confirmation_mail(result.facts, token, language)
+    msg = ctx.delivery.new_email(result.email, mail.subject, "booking")
+    msg.set_content(mail.text)
     msg.add_attachment(qr_png(token), maintype="image", subtype="png", filename="turno-qr.png")
+    # After the content: setting it clears and moves the Content-* headers.
+    msg["Content-Language"] = language
     try:
         ctx.delivery.send_email(msg)
     except DeliveryError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -23,8 +23,11 @@ class TextIn(BaseModel):
 
 
 class RequirementIn(BaseModel):
+    # Short: one checklist line on the kiosk and the slip.
     title: TextIn
     detail: TextIn = TextIn(es="-", en="")
+    # Everyone, or only some citizens (optional; the detail should say so in words too).
+    applies_to: Literal["all", "foreigners", "qualified_artisans"] = "all"
 
 
 class HoursIn(BaseModel):
@@ -174,6 +177,7 @@ def build_catalog(session: Session) -> dict[str, Any]:
                     {
                         "title": _text(r["title"]["es"], r["title"].get("en", "")),
                         "detail": _text(r["detail"]["es"], r["detail"].get("en", "")),
+                        "applies_to": r.get("applies_to", "all"),
                     }
                     for r in p.requirements
                 ],

@@ -28,7 +28,7 @@ class Mailer(Protocol):
 
 
 class SmsSender(Protocol):
-    def send(self, phone: str, text: str) -> None: ...
+    def send(self, phone: str, text: str, kind: str = "verification") -> None: ...
 
 
 class OutboxMailer:
@@ -73,13 +73,13 @@ class OutboxSms:
         self.outbox_dir = outbox_dir
         self.sender = sender
 
-    def send(self, phone: str, text: str) -> None:
+    def send(self, phone: str, text: str, kind: str = "verification") -> None:
         msg = EmailMessage()
         msg["From"] = self.sender
         msg["To"] = sms_address(phone)
         msg["Subject"] = "SMS"
         msg["Date"] = formatdate(localtime=False)
-        msg["X-Turnos-Kind"] = "verification"
+        msg["X-Turnos-Kind"] = kind
         msg.set_content(text)
         write_message(self.outbox_dir, msg)
 
@@ -92,7 +92,7 @@ class HttpSms:
         self.token = token
         self.timeout = timeout_s
 
-    def send(self, phone: str, text: str) -> None:
+    def send(self, phone: str, text: str, kind: str = "verification") -> None:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             response = requests.post(
@@ -105,7 +105,7 @@ class HttpSms:
 
 
 class NoSms:
-    def send(self, phone: str, text: str) -> None:
+    def send(self, phone: str, text: str, kind: str = "verification") -> None:
         raise DeliveryError("no SMS gateway configured")
 
 
@@ -132,10 +132,18 @@ class Delivery:
                 self.sms = HttpSms(
                     settings.sms_gateway_url,
                     token.get_secret_value() if token else None,
-                    settings.smtp_timeout_s,
+                    settings.sms_timeout_s,
                 )
             else:
                 self.sms = NoSms()
+
+    @property
+    def can_email(self) -> bool:
+        return not isinstance(self.mailer, NoMail)
+
+    @property
+    def can_sms(self) -> bool:
+        return not isinstance(self.sms, NoSms)
 
     def new_email(self, to: str, subject: str, kind: str) -> EmailMessage:
         msg = EmailMessage()
@@ -151,6 +159,6 @@ class Delivery:
         self.mailer.send(message)
         log.info("email sent to %s (%s)", mask_email(str(message["To"])), message["X-Turnos-Kind"])
 
-    def send_sms(self, phone: str, text: str) -> None:
-        self.sms.send(phone, text)
-        log.info("sms sent to %s", mask_phone(phone))
+    def send_sms(self, phone: str, text: str, kind: str = "verification") -> None:
+        self.sms.send(phone, text, kind)
+        log.info("sms sent to %s (%s)", mask_phone(phone), kind)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 
-from turnos import models
+from turnos import messages, models
 from turnos.context import DAY_S, AppContext
 from turnos.models import ACTIVE
-from turnos.services.booking import cancel, iso
+from turnos.services.booking import cancel, turn_facts
 from turnos.services.delivery import DeliveryError
 
 log = logging.getLogger("turnos.maintenance")
@@ -22,20 +22,59 @@ class ClosureOutcome:
     closure_id: int
     cancelled: int
     notified: int
+    # Cancelled turns whose citizen could not be told (no contact, or the hand-over failed).
+    not_notified: int = 0
+
+
+@dataclass(frozen=True)
+class _Notice:
+    email: str | None
+    phone: str | None
+    language: str
+    facts: messages.TurnFacts
 
 
 def add_closure(
     ctx: AppContext, agency_id: int, first: dt.date, last: dt.date, reason: str
 ) -> ClosureOutcome:
-    """Close an agency for whole days; cancels the turns booked then and emails the citizens."""
+    """Close an agency for whole days; cancel the turns booked then and tell their citizens.
+
+    Each citizen is told by email when the booking has one, else by SMS, through
+    `ctx.delivery` (the outbox in demo mode, SMTP and the SMS gateway otherwise). If a turn
+    would need a channel that is not configured, nothing is changed: a citizen is never
+    cancelled silently for want of configuration.
+    """
     if last < first:
         raise ValueError("--to is before --from")
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("--reason is empty")
     now = ctx.now()
-    notices: list[tuple[str, str, str]] = []
+    notices: list[_Notice] = []
     with ctx.db.transaction() as session:
         agency = session.get(models.Agency, agency_id)
         if agency is None:
             raise ValueError(f"no agency {agency_id}")
+        booked = session.scalars(
+            select(models.Booking)
+            .where(
+                models.Booking.agency_id == agency_id,
+                models.Booking.state == ACTIVE,
+                models.Booking.local_date >= first.isoformat(),
+                models.Booking.local_date <= last.isoformat(),
+            )
+            .order_by(models.Booking.start_at)
+        ).all()
+        if any(b.email for b in booked) and not ctx.delivery.can_email:
+            raise ValueError(
+                "booked citizens must be emailed but no mail delivery is configured "
+                "(TURNOS_SMTP_HOST or TURNOS_OUTBOX_DIR); nothing was changed"
+            )
+        if any(b.phone and not b.email for b in booked) and not ctx.delivery.can_sms:
+            raise ValueError(
+                "booked citizens must be sent an SMS but no SMS gateway is configured "
+                "(TURNOS_SMS_GATEWAY_URL or TURNOS_OUTBOX_DIR); nothing was changed"
+            )
         closure = models.Closure(
             agency_id=agency_id,
             from_date=first.isoformat(),
@@ -45,36 +84,39 @@ def add_closure(
         )
         session.add(closure)
         session.flush()
-        booked = session.scalars(
-            select(models.Booking).where(
-                models.Booking.agency_id == agency_id,
-                models.Booking.state == ACTIVE,
-                models.Booking.local_date >= first.isoformat(),
-                models.Booking.local_date <= last.isoformat(),
-            )
-        ).all()
         cancelled = 0
         for b in booked:
             if cancel(session, b, now):
                 cancelled += 1
-                if b.email:
-                    notices.append((b.email, b.code, iso(b.start_at, agency.time_zone)))
+                procedure = session.get(models.Procedure, b.procedure_code)
+                assert procedure is not None
+                facts = turn_facts(agency, procedure, b, b.language)
+                notices.append(_Notice(b.email, b.phone, b.language, facts))
         closure_id = closure.id
-    notified = 0
-    for email, code, start in notices:
-        msg = ctx.delivery.new_email(email, f"Turno IESS {code} cancelado", "cancellation")
-        msg.set_content(
-            f"Su turno {code} del {start} fue cancelado porque la agencia estará cerrada "
-            f"({reason}). Por favor agende un nuevo turno.\n\n"
-            f"Your turn {code} on {start} was cancelled because the agency will be closed "
-            f"({reason}). Please book a new turn.\n"
-        )
-        try:
+    # Committed first: the turns are cancelled whatever happens to the messages.
+    notified = sum(_notify(ctx, notice, reason) for notice in notices)
+    return ClosureOutcome(closure_id, cancelled, notified, len(notices) - notified)
+
+
+def _notify(ctx: AppContext, notice: _Notice, reason: str) -> bool:
+    language = messages.language_of(notice.language)
+    try:
+        if notice.email:
+            mail = messages.cancellation_mail(notice.facts, reason, language)
+            msg = ctx.delivery.new_email(notice.email, mail.subject, "cancellation")
+            msg.set_content(mail.text)
+            msg["Content-Language"] = language  # after set_content, which clears it
             ctx.delivery.send_email(msg)
-            notified += 1
-        except DeliveryError as exc:
-            log.warning("cancellation notice not sent: %s", exc)
-    return ClosureOutcome(closure_id, cancelled, notified)
+        elif notice.phone:
+            ctx.delivery.send_sms(
+                notice.phone, messages.cancellation_sms(notice.facts, language), "cancellation"
+            )
+        else:
+            return False
+    except DeliveryError as exc:
+        log.warning("cancellation notice of turn %s not sent: %s", notice.facts.code, exc)
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,16 @@ two sends to one citizen come closer than the cooldown, across verifications.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.contact import Channel, InvalidContact, normalize_email, normalize_mobile
-from turnos import models
+from turnos import messages, models
 from turnos.context import AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.security import hash_token, new_id, new_token, same
@@ -25,7 +26,7 @@ from turnos.services.delivery import DeliveryError
 from turnos.services.tokens import Principal
 
 HOUR_S = 3600
-SUBJECT = "Verificar IESS turno online"
+SUBJECT = messages.VERIFICATION_SUBJECT
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,26 @@ def _normalize(
     return email_n, phone_n
 
 
+def _advisory_key(subject: str) -> int:
+    """A signed 64-bit PostgreSQL advisory-lock key for a send-limit subject."""
+    digest = hashlib.sha256(b"turnos/send-limit/" + subject.encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _lock_subjects(session: Session, subjects: list[str]) -> None:
+    """Serialise the check-then-record of the hourly limits per subject, across processes.
+
+    PostgreSQL: a transaction-scoped advisory lock per subject (a citizen, a contact), taken in
+    sorted order so two sends can never wait on each other in a cycle; the next sender of the
+    same contact waits until this transaction commits or rolls back, then counts its row.
+    SQLite: every transaction already runs alone (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted({_advisory_key(s) for s in subjects}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
 def _check_send_limits(session: Session, ctx: AppContext, subjects: list[str], now: int) -> None:
     s = ctx.settings
     log = models.SendLog
@@ -90,24 +111,18 @@ def _check_send_limits(session: Session, ctx: AppContext, subjects: list[str], n
 
 def _send_code(ctx: AppContext, v: models.Verification, code: str) -> None:
     minutes = ctx.settings.code_ttl_s // 60
+    language = messages.language_of(v.language)
     try:
         if v.channel == Channel.EMAIL:
             assert v.email
-            msg = ctx.delivery.new_email(v.email, SUBJECT, "verification")
-            msg.set_content(
-                f"Su código de verificación para agendar un turno en el IESS es:\n\n"
-                f"    {code}\n\n"
-                f"Vence en {minutes} minutos y sirve una sola vez. Si usted no lo pidió, "
-                f"ignore este mensaje.\n\n"
-                f"Your verification code for an IESS turn is {code}. "
-                f"It expires in {minutes} minutes.\n"
-            )
+            mail = messages.verification_mail(code, minutes, language)
+            msg = ctx.delivery.new_email(v.email, mail.subject, "verification")
+            msg.set_content(mail.text)
+            msg["Content-Language"] = language  # after set_content, which clears it
             ctx.delivery.send_email(msg)
         else:
             assert v.phone
-            ctx.delivery.send_sms(
-                v.phone, f"IESS turno: su codigo es {code} (vence en {minutes} min)."
-            )
+            ctx.delivery.send_sms(v.phone, messages.verification_sms(code, minutes, language))
     except DeliveryError as exc:
         raise ApiError(ErrorCode.DELIVERY_FAILED, str(exc)) from None
 
@@ -116,6 +131,7 @@ def _issue_code(
     session: Session, ctx: AppContext, v: models.Verification, citizen_key: str, now: int
 ) -> Sent:
     subjects = [f"c:{citizen_key}", f"t:{v.contact_hash}"]
+    _lock_subjects(session, subjects)
     _check_send_limits(session, ctx, subjects, now)
     code = new_code()
     v.code_hmac = ctx.hasher.code(v.id, code)
@@ -137,6 +153,7 @@ def start(
     email: str | None,
     phone: str | None,
     channel: Channel,
+    language: str = "es",
 ) -> Sent:
     email_n, phone_n = _normalize(email, phone, channel)
     contact = email_n if channel is Channel.EMAIL else phone_n
@@ -164,6 +181,7 @@ def start(
             email=email_n,
             phone=phone_n,
             channel=str(channel),
+            language=messages.language_of(language),
             contact_hash=ctx.hasher.contact(contact),
             code_expires_at=now,
             attempts_left=0,
@@ -222,6 +240,7 @@ def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSessio
                     citizen_id=v.citizen_id,
                     kiosk_token_id=kiosk.token_id,
                     channel=v.channel,
+                    language=v.language,
                     contact_hash=ctx.hasher.contact(contact),
                     email=v.email,
                     phone=v.phone,

@@ -7,11 +7,13 @@ tour and the end-to-end tests, so all of them run the same wiring.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -37,6 +39,32 @@ from kiosk.ui.shell import KioskGuard, KioskShell
 from kiosk.ui.theme import DEFAULT_PRIMARY, DEFAULT_SECONDARY, Theme
 
 log = logging.getLogger(__name__)
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def file_log_handler(path: Path) -> logging.Handler:
+    """A handler writing to `path` that masks personal data (kiosk.logsafe) itself."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(logsafe.PersonalDataFilter())
+    return handler
+
+
+def configure_logging(handler: logging.Handler | None = None) -> None:
+    """INFO and up to `handler` (stderr when the root has none), masked by PersonalDataFilter.
+
+    The filter sits on the root logger and on every root handler, so records propagated from
+    any module's logger are masked before a handler writes them.
+    """
+    root = logging.getLogger()
+    if handler is None and not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    if handler is not None:
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logsafe.install()
 
 
 @dataclass
@@ -88,9 +116,14 @@ def assemble(
     *,
     geometry: ScreenGeometry | None = None,
     clock: Callable[[], float] = time.monotonic,
+    now: Callable[[], dt.datetime] | None = None,
     health_first_s: float = 0.5,
 ) -> Kiosk:
-    """Build the shell, the views, the controller and the technician's way in."""
+    """Build the shell, the views, the controller and the technician's way in.
+
+    `clock` is the monotonic time of the idle policy and the hidden gesture; `now` the wall
+    clock that hold and resend countdowns are measured against (the service's, in tests).
+    """
     load_fonts()
     theme = theme_from_settings(settings, geometry)
     kiosk_cfg, idle_cfg, printer_cfg = settings.kiosk, settings.idle, settings.printer
@@ -127,7 +160,15 @@ def assemble(
         health_first_s=health_first_s,
     )
     controller = KioskController(
-        shell, client, printer, caller, idle, switcher=switcher, options=options, parent=shell
+        shell,
+        client,
+        printer,
+        caller,
+        idle,
+        switcher=switcher,
+        options=options,
+        parent=shell,
+        now=now,
     )
     guard = KioskGuard(shell)
     guard.activity.connect(idle.touch)
@@ -233,7 +274,12 @@ def run_assembled(
 
 async def _until_quit(app: QApplication) -> None:
     done = asyncio.get_running_loop().create_future()
-    app.aboutToQuit.connect(lambda: done.done() or done.set_result(None))
+
+    def finish() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    app.aboutToQuit.connect(finish)
     await done
 
 
@@ -249,10 +295,7 @@ def application() -> QApplication:
 
 def run_kiosk(settings: Any, windowed: bool) -> int:
     """The citizen kiosk on the configured service."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logsafe.install()
+    configure_logging()
     if not settings.service.url:
         from kiosk.demo import run_demo
 

@@ -37,7 +37,7 @@ from kiosk.domain.ids import InvalidId, parse_id
 from kiosk.domain.models import Catalog, Confirmation, Day, Language
 from kiosk.printing.content import SlipData
 from kiosk.printing.paper import Paper
-from kiosk.printing.printer import Printer, PrinterStatus
+from kiosk.printing.printer import Printer, PrinterProblem, PrinterStatus
 from kiosk.printing.slip import render_slip
 from kiosk.ui.async_call import AsyncCaller, CallCancelledError
 from kiosk.ui.i18n import LanguageSwitcher, MissingTranslationError
@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 AVAILABILITY_DAYS = 60
+#: How long the hold waits for the printer's status before showing the review without it.
+PRINTER_STATUS_WAIT_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,10 @@ class ControllerOptions:
     health_poll_s: float = 5.0  # longest wait between two health checks while out of service
     health_first_s: float = 0.5  # first wait; doubles up to health_poll_s
     heartbeat_s: float = 60.0
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class _AbortError(Exception):
@@ -100,7 +106,8 @@ def build_views(theme: Theme) -> list[StepView]:
         PrintingView,
         DoneView,
     ]
-    return [cls(theme) for cls in classes]  # type: ignore[call-arg]
+    makers: list[Callable[[Theme], StepView]] = list(classes)
+    return [make(theme) for make in makers]
 
 
 class KioskController(QObject):
@@ -115,7 +122,7 @@ class KioskController(QObject):
         switcher: LanguageSwitcher | None = None,
         options: ControllerOptions | None = None,
         flow: BookingFlow | None = None,
-        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        now: Callable[[], dt.datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -127,7 +134,7 @@ class KioskController(QObject):
         self.switcher = switcher
         self.options = options or ControllerOptions()
         self.flow = flow or BookingFlow(self.options.default_language)
-        self._now = now
+        self._now = now or _utc_now
         self.messages = Messages(self)
         self.catalog: Catalog | None = None
         self._session: Session | None = None
@@ -217,9 +224,9 @@ class KioskController(QObject):
             await coro
         except (_AbortError, CallCancelledError, asyncio.CancelledError):
             pass
-        except Exception:
+        except Exception as exc:
             # The one handler for the unexpected (app.py routes sys.excepthook here too).
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Fire and forget, for work the citizen does not wait on (release, heartbeat)."""
@@ -256,6 +263,8 @@ class KioskController(QObject):
     # --- out of service -------------------------------------------------------------------
 
     def _enter_out_of_service(self) -> None:
+        if not self.out_of_service:
+            log.info("turn service unreachable: out of service until it answers again")
         self.out_of_service = True
         self.shell.busy.hide()
         self.shell.out_of_service.present()
@@ -321,7 +330,10 @@ class KioskController(QObject):
             if draft.hold is not None:  # the view counts down; the timer acts at zero
                 view.set_hold_countdown(self._seconds_until(draft.hold.expires_at))
             self._hold_timer.start()
-            self._spawn(self._check_printer())
+            if self._printer_status is None:  # not known yet (back from printing, a slow one)
+                self._spawn(self._check_printer())
+            else:
+                self._show_printer_status()
         if step is Step.PRINT:
             self.print_failed = False
             await self._print()
@@ -607,6 +619,10 @@ class KioskController(QObject):
     async def _hold_slot(self) -> None:
         slot = self.view(Step.SCHEDULE).value()
         assert self._session is not None
+        # The printer is asked while the service holds the hour, so that the review screen
+        # already says when the slip cannot be printed.
+        self._printer_status = None
+        printer = asyncio.ensure_future(self._ask_printer())
         try:
             hold = await self._call(
                 self.client.hold, self._session, slot, words=self.messages.busy_hold()
@@ -618,6 +634,8 @@ class KioskController(QObject):
             self._fail(Step.SCHEDULE, self.messages.service_error(exc.code))
         self.flow.held(slot, hold)
         self._release(self.flow.released)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(printer), PRINTER_STATUS_WAIT_S)
         self.flow.advance()
         await self._enter(Step.REVIEW)
 
@@ -635,12 +653,24 @@ class KioskController(QObject):
         self.flow.hold_lost()
         await self._enter(Step.SCHEDULE, error=self.messages.service_error(code))
 
-    async def _check_printer(self) -> None:
-        status = await self.caller.background(self.printer.status)
+    async def _ask_printer(self) -> PrinterStatus:
+        """The printer's status; a printer that cannot even say counts as not ready."""
+        try:
+            status = await self.caller.background(self.printer.status)
+        except Exception as exc:  # a broken back end is a printer problem, not a crash
+            status = PrinterStatus.failed(PrinterProblem.ERROR, type(exc).__name__)
         self._printer_status = status
-        if self.flow.current is Step.REVIEW:
+        return status
+
+    def _show_printer_status(self) -> None:
+        status = self._printer_status
+        if status is not None and self.flow.current is Step.REVIEW:
             warning = None if status.ready else self.messages.printer_warning()
             self.view(Step.REVIEW).set_printer_problem(warning)
+
+    async def _check_printer(self) -> None:
+        await self._ask_printer()
+        self._show_printer_status()
 
     async def _book(self) -> None:
         draft = self.flow.draft

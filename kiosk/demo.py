@@ -32,7 +32,7 @@ def outbox_summary(outbox: Path, limit: int = MAX_MESSAGES) -> str:
     for path in sorted(outbox.glob("*.eml"), reverse=True)[:limit]:
         msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
         body = msg.get_body(preferencelist=("plain",)) if hasattr(msg, "get_body") else None
-        text = str(body.get_content()).strip() if body is not None else ""  # type: ignore[attr-defined]
+        text = str(body.get_content()).strip() if body is not None else ""
         blocks.append(f"Para: {msg.get('To', '')}\nAsunto: {msg.get('Subject', '')}\n\n{text}")
     return ("\n\n" + "─" * 30 + "\n\n").join(blocks)
 
@@ -79,17 +79,10 @@ class DemoPanel(QWidget):
 
 def run_demo(settings: Any, windowed: bool) -> int:
     """Embedded service + file printer + kiosk + demo panel; cleans up the data on exit."""
-    import logging
-
+    from kiosk.app import application, assemble, client_for, configure_logging, run_assembled
     from turnos.embedded import start_embedded
 
-    from kiosk import logsafe
-    from kiosk.app import application, assemble, client_for, run_assembled
-
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logsafe.install()
+    configure_logging()  # masked by kiosk.logsafe's PersonalDataFilter
     data_dir = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
     service = start_embedded(data_dir, demo=True)
     app = application()

@@ -89,8 +89,9 @@ class AsyncCaller(QObject):
             while True:
                 call = loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
                 self._choice = loop.create_future()
+                waiting: set[asyncio.Future[Any]] = {call, self._choice}
                 done, _ = await asyncio.wait(
-                    {call, self._choice}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                    waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
                 if call in done:
                     return call.result()

@@ -3,6 +3,10 @@
 One session-scoped qasync loop on pytest-qt's QApplication (MACHINE-NOTES: a per-test loop
 breaks later tests). Run a coroutine with `run_async(coro)`: it schedules the coroutine and
 waits with qtbot.waitUntil, never with a blocking wait inside the coroutine.
+
+The offscreen platform gets a screen as large as a kiosk's (its default is 800×800, and taps
+below that square were lost: QScroller hands a delayed tap on through QApplication.widgetAt,
+which finds nothing outside every screen).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,8 +24,12 @@ import qasync
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.screen import ScreenGeometry
+from kiosk.tour import bring_into_view, lands_on, use_large_offscreen_screen
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.theme import Theme
+
+# Before pytest-qt creates the QApplication (at the first test that asks for it).
+use_large_offscreen_screen(Path(tempfile.gettempdir()) / "kiosk-tests-qpa")
 
 T = TypeVar("T")
 
@@ -106,21 +115,20 @@ class KioskDriver:
         from PySide6.QtCore import QEvent, Qt
         from PySide6.QtWidgets import QApplication
 
-        assert widget.isVisible(), f"{widget.objectName() or type(widget).__name__} is hidden"
-        assert widget.isEnabled(), f"{widget.objectName() or type(widget).__name__} is disabled"
+        name = widget.objectName() or type(widget).__name__
+        assert widget.isVisible(), f"{name} is hidden"
+        assert widget.isEnabled(), f"{name} is disabled"
         # Pending layouts first, so the finger lands where the widget is drawn.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if self.shell.isAncestorOf(widget) and not self.reachable(widget):
-            # Below the fold of a long screen: the citizen scrolls down to it first.
-            self.shell.scroll.ensureWidgetVisible(widget)
+            # Below the fold of a long screen (or of the hours): the citizen scrolls first.
+            bring_into_view(self.shell, widget)
             self.qtbot.waitUntil(lambda: self.reachable(widget), timeout=5000)
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
     def reachable(self, widget: Any) -> bool:
-        """Whether a finger on the widget's centre lands on it (laid out and scrolled to)."""
-        centre = widget.mapTo(self.shell, widget.rect().center())
-        hit = self.shell.childAt(centre)
-        return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+        """Whether a finger on the widget's centre lands on it (on screen, nothing on top)."""
+        return lands_on(self.shell, widget)
 
     def touch(self, widget: Any) -> None:
         """A finger's tap, press and release apart, as QScroller-driven lists need."""
@@ -210,21 +218,32 @@ class KioskDriver:
         self.next()
         self.settle()
 
-    def first_slot(self) -> None:
+    def pick_day(self, day: Any = None) -> Any:
+        """Tap a day with places (the first one by default); wait for its hours."""
         from kiosk.domain.flow import Step
 
         self.at(Step.SCHEDULE)
         schedule = self.view(Step.SCHEDULE)
-        day = next(d.date for d in self.controller._days if d.available)
+        if day is None:
+            day = next(d.date for d in self.controller._days if d.available)
         self.tap(schedule.calendar.cell(day))
         self.qtbot.waitUntil(
             lambda: bool(schedule.hours.keys()) and not self.controller.busy, timeout=15000
         )
-        hour = schedule.hours.button(schedule.hours.keys()[0])
-        # TODO: a synthetic mouse click on the hours grid does not reach the button offscreen
-        # (QApplication.widgetAt finds nothing there); click() emits the same signals.
-        hour.click()
+        return day
+
+    def pick_hour(self, key: str | None = None) -> None:
+        """Tap an hour (the first by default) as a finger does; the grid scrolls by QScroller,
+        which hands the tap on a moment later."""
+        from kiosk.domain.flow import Step
+
+        schedule = self.view(Step.SCHEDULE)
+        self.tap(schedule.hours.button(key if key is not None else schedule.hours.keys()[0]))
         self.qtbot.waitUntil(schedule.is_valid, timeout=5000)
+
+    def first_slot(self) -> None:
+        self.pick_day()
+        self.pick_hour()
         self.next()
         self.settle()
 
@@ -255,7 +274,10 @@ def kiosk_settings() -> Any:
 def make_kiosk(
     qtbot: QtBot, qloop: qasync.QEventLoop, tmp_path: Path
 ) -> Iterator[Callable[..., tuple[Any, KioskDriver, FakeClock]]]:
-    """`make_kiosk(url, token, outbox, printer=None)` -> (kiosk, driver, idle clock)."""
+    """`make_kiosk(url, token, outbox, printer=None, now=None)` -> (kiosk, driver, idle clock).
+
+    `now` is the kiosk's wall clock (the service's MovableClock, for countdowns that agree).
+    """
     from kiosk.app import assemble, client_for, install_excepthook
     from kiosk.printing.file_printer import FilePrinter
 
@@ -263,7 +285,11 @@ def make_kiosk(
     previous_hooks: list[Any] = []
 
     def make(
-        url: str, token: str | None, outbox: Path, printer: Any = None
+        url: str,
+        token: str | None,
+        outbox: Path,
+        printer: Any = None,
+        now: Callable[[], Any] | None = None,
     ) -> tuple[Any, KioskDriver, FakeClock]:
         settings = kiosk_settings()
         clock = FakeClock()
@@ -274,6 +300,7 @@ def make_kiosk(
             printer or FilePrinter(tmp_path / "slips"),
             geometry=PORTRAIT,
             clock=clock,
+            now=now,
             health_first_s=0.05,
         )
         made.append(kiosk)

@@ -3,10 +3,8 @@ maintenance PIN, language switch. Against the real turn service on loopback."""
 
 from __future__ import annotations
 
-import contextlib
 import http.server
 import json
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.domain.flow import Step
 from kiosk.domain.idle import IdlePhase
+from kiosk.tour import LinkSwitch
 from tests.ui.conftest import KioskDriver
 from turnos.embedded import EmbeddedService
 
@@ -100,86 +99,17 @@ def test_start_over_releases_the_session(
     driver.qtbot.waitUntil(ended, timeout=5000)
 
 
-class _Switch:
-    """A TCP forwarder to the service that the test can cut and restore (a network outage)."""
-
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        self.port = _free_port()
-        self.up = threading.Event()
-        self._server: socket.socket | None = None
-        self._threads: list[threading.Thread] = []
-        self._conns: list[socket.socket] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def connect(self) -> None:
-        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        server.bind(("127.0.0.1", self.port))
-        server.listen(16)
-        self._server = server
-        thread = threading.Thread(target=self._accept, args=(server,), daemon=True)
-        thread.start()
-        self._threads.append(thread)
-
-    def cut(self) -> None:
-        """Refuse new connections and break the open ones."""
-        if self._server is not None:
-            # shutdown() wakes the thread blocked in accept(); close() alone would not.
-            with contextlib.suppress(OSError):
-                self._server.shutdown(socket.SHUT_RDWR)
-            self._server.close()
-            self._server = None
-        for conn in self._conns:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-            conn.close()
-        self._conns.clear()
-
-    def _accept(self, server: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = server.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(self.target)
-            self._conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pipe, args=(a, b), daemon=True).start()
-
-
-def _pipe(source: socket.socket, sink: socket.socket) -> None:
-    try:
-        while data := source.recv(65536):
-            sink.sendall(data)
-    except OSError:
-        pass
-    finally:
-        for s in (source, sink):
-            with contextlib.suppress(OSError):
-                s.shutdown(socket.SHUT_RDWR)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def switch(turnos_service: EmbeddedService) -> Iterator[_Switch]:
-    host, port = turnos_service.url.removeprefix("http://").split(":")
-    sw = _Switch((host, int(port)))
+def switch(turnos_service: EmbeddedService) -> Iterator[LinkSwitch]:
+    """A TCP forwarder to the service that the test can cut and restore (a network outage)."""
+    sw = LinkSwitch.to_url(turnos_service.url)
     sw.connect()
     yield sw
     sw.cut()
 
 
 def test_service_down_in_the_middle_then_back_by_itself(
-    make_kiosk: MakeKiosk, turnos_service: EmbeddedService, switch: _Switch
+    make_kiosk: MakeKiosk, turnos_service: EmbeddedService, switch: LinkSwitch
 ) -> None:
     kiosk, driver, _clock = _kiosk(make_kiosk, switch.url, turnos_service)
     driver.start()

@@ -320,6 +320,11 @@ class KioskController(QObject):
             self._hold_timer.stop()
         if catalog is not None:
             self._fill_lists(step)
+        if step is Step.CONTACT and catalog is not None and catalog.retention_days is not None:
+            # The notice states the service's real retention period, not a guess of ours.
+            view.privacy.set_details(
+                contact_phone=self.options.contact_phone, retention_days=catalog.retention_days
+            )
         if step is Step.SCHEDULE and draft.agency_id is not None and draft.procedure_code:
             await self._load_days()
             if draft.day is not None:
@@ -461,6 +466,7 @@ class KioskController(QObject):
                 draft.email,
                 draft.phone,
                 draft.channel.value,
+                draft.language.value,
                 words=self.messages.busy_sending_code(),
             )
         except ServiceError as exc:

@@ -71,10 +71,17 @@ class AgencyOut(BaseModel):
     procedures: list[str]
 
 
+class PrivacyOut(BaseModel):
+    """What the kiosk's data-protection notice must say about this service."""
+
+    retention_days: int
+
+
 class CatalogOut(BaseModel):
     provinces: list[ProvinceOut]
     procedures: list[ProcedureOut]
     agencies: list[AgencyOut]
+    privacy: PrivacyOut
 
 
 class LookupIn(Strict):

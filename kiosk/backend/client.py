@@ -186,10 +186,22 @@ class TurnosClient:
         )
 
     def start_verification(
-        self, citizen: str, email: str | None, phone: str | None, channel: Channel | str
+        self,
+        citizen: str,
+        email: str | None,
+        phone: str | None,
+        channel: Channel | str,
+        language: str = "es",
     ) -> Verification:
-        """Send a one-time code by `channel` ("email" or "sms")."""
-        body = {"citizen": citizen, "email": email, "phone": phone, "channel": str(channel)}
+        """Send a one-time code by `channel` ("email" or "sms"); the code message and the
+        confirmation e-mail are written in `language` ("es" or "en")."""
+        body = {
+            "citizen": citizen,
+            "email": email,
+            "phone": phone,
+            "channel": str(channel),
+            "language": str(language),
+        }
         data = self._json(self._request("POST", "/verifications", json=body, ok=(200, 201)))
         return self._parse(parse_verification, data)
 

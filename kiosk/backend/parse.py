@@ -191,7 +191,16 @@ def parse_catalog(data: Any) -> Catalog:
     )
     procedures = tuple(_procedure(p, w) for w, p in _items(obj, "procedures", ""))
     agencies = tuple(_agency(a, w) for w, a in _items(obj, "agencies", ""))
-    return Catalog(provinces=provinces, procedures=procedures, agencies=agencies)
+    retention: int | None = None
+    privacy = obj.get("privacy")
+    if privacy is not None:
+        retention = _int(_obj(privacy, "privacy"), "retention_days", "privacy")
+    return Catalog(
+        provinces=provinces,
+        procedures=procedures,
+        agencies=agencies,
+        retention_days=retention,
+    )
 
 
 def _procedure(obj: Mapping[str, Any], where: str) -> Procedure:

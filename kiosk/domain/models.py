@@ -76,6 +76,9 @@ class Catalog:
     provinces: tuple[Province, ...]
     procedures: tuple[Procedure, ...]
     agencies: tuple[Agency, ...]
+    #: days the service keeps personal data after a turn (for the data-protection notice);
+    #: None when the service does not say.
+    retention_days: int | None = None
 
     def province(self, code: str) -> Province | None:
         return next((p for p in self.provinces if p.code == code), None)

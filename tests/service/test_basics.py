@@ -33,6 +33,8 @@ def test_catalog_has_the_24_provinces_and_bilingual_texts(api: Api) -> None:
     assert agencies[0]["hours"] == [
         {"weekdays": [1, 2, 3, 4, 5], "opens": "08:00", "closes": "17:00"}
     ]
+    # The kiosk's data-protection notice quotes this instead of guessing.
+    assert body["privacy"] == {"retention_days": 30}
 
 
 def test_demo_requirements_follow_the_seed(api: Api) -> None:

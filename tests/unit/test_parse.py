@@ -118,6 +118,14 @@ def test_catalog_has_every_field_of_the_contract() -> None:
     assert galapagos.hours[1].weekdays == (6,)
     assert galapagos.procedure_codes == frozenset()
     assert catalog.agencies_for("17", "CLAVE_PATRONAL") == (quito,)
+    assert catalog.retention_days is None  # an older service that does not say
+
+
+def test_catalog_privacy_details() -> None:
+    catalog = parse_catalog({**CATALOG, "privacy": {"retention_days": 30}})
+    assert catalog.retention_days == 30
+    with pytest.raises(ParseError, match=r"privacy\.retention_days"):
+        parse_catalog({**CATALOG, "privacy": {"retention_days": "30"}})
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ def get_catalog(
 ) -> Any:
     with ctx.db.transaction() as session:
         body = catalog_service.build_catalog(session)
+    body["privacy"] = {"retention_days": ctx.settings.retention_days}
     etag = catalog_service.etag_for(body)
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers={"ETag": etag})

@@ -26,8 +26,22 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
     return Settings(**values)
 
 
-def _ctx(args: argparse.Namespace) -> AppContext:
+class SchemaNotReadyError(Exception):
+    """An operator command found a database that `turnos db upgrade` has not prepared."""
+
+
+def _raw_ctx(args: argparse.Namespace) -> AppContext:
     return build_context(_settings(args))
+
+
+def _ctx(args: argparse.Namespace) -> AppContext:
+    """The context of an operator command, on a database that is ready for it."""
+    from turnos.migrate import is_current
+
+    ctx = _raw_ctx(args)
+    if not is_current(ctx.db):
+        raise SchemaNotReadyError
+    return ctx
 
 
 def _delivering_ctx(args: argparse.Namespace) -> AppContext:
@@ -52,7 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from turnos.bootstrap import prepare
 
     logsetup.configure(personal_data_filter=True)
-    ctx = _ctx(args)
+    ctx = _raw_ctx(args)
     prepare(ctx, upgrade=not args.no_upgrade)
     # log_config=None: uvicorn's loggers propagate to the root handler and its filter instead of
     # getting handlers of their own that the filter would not see.
@@ -69,7 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from turnos import migrate
 
-    migrate.upgrade(_ctx(args).db)
+    migrate.upgrade(_raw_ctx(args).db)
     print("database is up to date")
     return 0
 
@@ -221,6 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except ValueError as exc:
         print(f"turnos: {exc}", file=sys.stderr)
+        return 2
+    except SchemaNotReadyError:
+        print(
+            "turnos: the database is not up to date; run `turnos db upgrade` first",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from turnos.db import Database
@@ -28,6 +30,14 @@ def upgrade(db: Database, revision: str = "head") -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_LOCK})
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
+
+
+def is_current(db: Database) -> bool:
+    """Whether the database's schema is at the newest migration of this package."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with db.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current == head
 
 
 def revision(db: Database, message: str) -> None:

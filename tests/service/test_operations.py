@@ -220,3 +220,14 @@ def test_migrations_match_the_models(
         assert diff == []
     finally:
         db.dispose()
+
+
+def test_operator_commands_on_a_database_never_upgraded_say_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "fresh")
+    assert cli.main(["tokens", "issue", "kiosk", "--name", "K1", "--data-dir", data]) == 2
+    assert "turnos db upgrade" in capsys.readouterr().err
+    assert cli.main(["db", "upgrade", "--data-dir", data]) == 0
+    assert cli.main(["tokens", "issue", "kiosk", "--name", "K1", "--data-dir", data]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["role"] == "kiosk"

@@ -4,8 +4,8 @@ Why not Qt Virtual Keyboard: it needs a QQuickWidget (~97 MB) and cannot show th
 style keys a citizen typing an email needs; plain buttons are also clickable by qtbot offscreen.
 The keyboard sits in the screen's layout below the field, so it never covers what is typed.
 
-Keys are 20 mm wide; `compact` makes them 15 mm high (still a full touch target) where six
-rows must fit beside the fields of a landscape screen.
+Keys are at least 20 mm on each side with at least 2 mm between them; `compact` (beside the
+fields of a landscape screen) gives every key body-size letters so the longer keys fit.
 
 Layouts: EMAIL (letters, ñ, accents, digits, @ . - _ and domain keys), TEXT (for searching a
 list: letters, accents and a space bar) and CODE (upper-case letters and digits, for passports
@@ -68,7 +68,7 @@ class Keyboard(QWidget):
         self._shift = False
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(max(2, theme.gap_px() // 2 + 1))
+        self._grid.setSpacing(theme.px(2.0))  # the guide's least gap, to fit 11 keys a row
         for column in range(20):
             self._grid.setColumnStretch(column, 1)
         self._build()
@@ -149,9 +149,8 @@ class Keyboard(QWidget):
         return key
 
     def _style_keys(self) -> None:
-        # compact (landscape): rows of 15 mm touch height, still 20 mm wide, so six rows fit
-        # beside the fields on a 1080-pixel-high screen.
-        height = self._theme.px(15.0) if self._compact else self._theme.key_px()
+        # Every key is a full 20 mm key, compact or not (UI-GUIDE).
+        height = self._theme.key_px()
         for name, key in self._keys.items():
             style = f"min-height: {height}px;"
             if self._compact or name in _DOMAINS or name == SPACE:

@@ -61,7 +61,9 @@ class Overlay(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         margin = theme.margin_px()
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(margin, margin, margin, margin)
         pad = theme.px(8.0)
         self.content.setContentsMargins(pad, pad, pad, pad)
         self.content.setSpacing(theme.px(5.0))

@@ -34,6 +34,7 @@ from kiosk.ui.overlays import (
     TechnicianOverlay,
 )
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import WrapButton
 from kiosk.views.base import StepView
 
 _ACTIVITY_EVENTS = frozenset(
@@ -68,13 +69,50 @@ class CurrentPageStack(QStackedWidget):
     """A stack as large as its current page only.
 
     QStackedWidget asks for the room of its largest page, so one long screen (the review with
-    its requirements) would make every other screen scroll.
+    its requirements) would make every other screen scroll. Hidden pages get an Ignored size
+    policy, and the enclosing scroll area is told to re-measure whenever the page changes or
+    grows (a QScrollArea otherwise keeps the widget at the largest size it ever needed).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
+        stacked = self.layout()
+        assert stacked is not None
+        stacked.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._policies: dict[int, QSizePolicy] = {}
+        self.currentChanged.connect(self._on_current_changed)
+
+    def addWidget(self, widget: QWidget) -> int:
+        self._policies[id(widget)] = widget.sizePolicy()
+        index = super().addWidget(widget)
+        self._on_current_changed(self.currentIndex())
+        return index
+
+    def _on_current_changed(self, _index: int) -> None:
+        current = self.currentWidget()
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is None:
+                continue
+            if page is current:
+                page.setSizePolicy(self._policies.get(id(page), QSizePolicy()))
+            else:
+                page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.updateGeometry()
+        self._remeasure()
+
+    def _remeasure(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent, QEvent(QEvent.Type.LayoutRequest))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._remeasure()
+        return handled
 
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
@@ -84,12 +122,26 @@ class CurrentPageStack(QStackedWidget):
         page = self.currentWidget()
         if page is None:
             return super().minimumSizeHint()
-        hint = page.minimumSizeHint().expandedTo(page.minimumSize())
-        return hint
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    # QStackedLayout answers height-for-width with the tallest of all its pages, and the scroll
+    # area takes that answer as a minimum. A page at the screen's full width wraps its words
+    # onto fewer lines than at its minimum size, so its minimum size hint is the smaller
+    # truthful answer; its height-for-width is the room it would like.
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None or not page.hasHeightForWidth():
+            return -1
+        return min(page.heightForWidth(width), self.minimumSizeHint().height())
 
 
 def _button(role: str, name: str) -> QPushButton:
-    button = QPushButton()
+    # Words wrap instead of being clipped when large text makes them wider than the bar.
+    button = WrapButton()
     button.setProperty("role", role)
     button.setObjectName(name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -98,6 +150,8 @@ def _button(role: str, name: str) -> QPushButton:
 
 class KioskShell(QWidget):
     """The one window of the citizen kiosk."""
+
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll(), as in Qt's API
 
     back_clicked = Signal()
     start_over_clicked = Signal()
@@ -162,7 +216,9 @@ class KioskShell(QWidget):
         self.back_button = _button("secondary", "backButton")
         self.start_over_button = _button("secondary", "startOverButton")
         self.next_button = _button("primary", "nextButton")
-        self.next_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = self.next_button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        self.next_button.setSizePolicy(policy)
         actions = QHBoxLayout(self.actionbar)
         # Atrás and Empezar de nuevo take what their words need; Siguiente gets the rest.
         actions.addWidget(self.back_button, 0)
@@ -188,8 +244,9 @@ class KioskShell(QWidget):
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
-        page.addWidget(self.header)
+        # Low reach: the spacer pushes everything, header included, into the reach band.
         page.addWidget(self.reach_spacer)
+        page.addWidget(self.header)
         page.addWidget(self.body, 1)
         page.addWidget(self.actionbar)
 
@@ -257,6 +314,19 @@ class KioskShell(QWidget):
         self.next_button.setText(view.next_label())
         self.next_button.setEnabled(view.is_valid())
         self.next_button.setVisible(bool(view.next_label()))
+        self._keep_primary_largest()
+
+    def _keep_primary_largest(self) -> None:
+        """The primary action keeps its words on one line, up to half the bar: when large
+        text leaves too little room, Atrás and Empezar de nuevo wrap first."""
+        bar = self.actionbar.layout()
+        if bar is None:
+            return
+        margins = bar.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        hint = self.next_button.sizeHint().width()
+        others = max(self.back_button.sizeHint().width(), self.start_over_button.sizeHint().width())
+        self.next_button.setMinimumWidth(min(max(hint, others), room // 2))
 
     def _on_view_changed(self) -> None:
         if self.sender() is self.current_view():
@@ -321,11 +391,15 @@ class KioskShell(QWidget):
         self.setStyleSheet(theme.stylesheet())
         gap, margin = theme.gap_px(), theme.margin_px()
         for bar in (self.header, self.actionbar):
-            bar.layout().setContentsMargins(margin, gap * 2, margin, gap * 2)
-            bar.layout().setSpacing(gap * 2)
+            row = bar.layout()
+            assert row is not None
+            # Thin bars: on a landscape screen every millimetre of height goes to the answer.
+            row.setContentsMargins(margin, gap, margin, gap)
+            row.setSpacing(gap * 2)
         body = self.body.layout()
-        body.setContentsMargins(margin, margin, margin, gap * 2)
-        body.setSpacing(gap * 2)
+        assert body is not None
+        body.setContentsMargins(margin, gap * 2, margin, gap * 2)
+        body.setSpacing(gap)
         self.next_button.setMinimumHeight(theme.px(20.0))
         self.back_button.setMinimumHeight(theme.px(20.0))
         self.start_over_button.setMinimumHeight(theme.px(20.0))
@@ -344,6 +418,7 @@ class KioskShell(QWidget):
             if callable(set_view_theme):
                 set_view_theme(theme)
         self._apply_reach()
+        self._keep_primary_largest()
         if changed:
             self.theme_changed.emit(theme)
 
@@ -381,6 +456,7 @@ class KioskShell(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._keep_primary_largest()
         for overlay in self.overlays():
             overlay.setGeometry(self.rect())
 

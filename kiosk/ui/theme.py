@@ -8,7 +8,7 @@ unreadable.
 
 Widgets are styled by dynamic properties, e.g. ``button.setProperty("role", "primary")``:
 QPushButton roles "primary", "secondary", "key", "choice", "header"; QLabel roles "title",
-"help", "error", "ok", "masked", "code", "small", "header".
+"help", "error", "ok", "value" (a bold answer in a table), "masked", "code", "small", "header".
 """
 
 from __future__ import annotations
@@ -261,6 +261,7 @@ QLabel[role="small"] {{ font-size: {small}px; color: {c.muted}; }}
 QLabel[role="header"] {{ font-size: {small}px; font-weight: bold; }}
 QLabel[role="error"] {{ color: {c.error}; font-weight: bold; }}
 QLabel[role="ok"] {{ color: {c.ok}; font-weight: bold; }}
+QLabel[role="value"] {{ font-weight: bold; }}
 QLabel[role="masked"] {{ font-size: {code}px; letter-spacing: 2px; }}
 QLabel[role="code"] {{ font-size: {code}px; font-weight: bold; letter-spacing: 4px; }}
 QPushButton {{

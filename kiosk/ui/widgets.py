@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,10 +80,16 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLab
 
 
 def touch_button(
-    text: str, theme: Theme, role: str = "secondary", parent: QWidget | None = None
+    text: str,
+    theme: Theme,
+    role: str = "secondary",
+    parent: QWidget | None = None,
+    *,
+    wrap: bool = False,
 ) -> QPushButton:
-    """A button at least 15 mm on each side (more with large text)."""
-    button = QPushButton(text, parent)
+    """A button at least 15 mm on each side (more with large text); with `wrap`, its words go
+    onto a second line rather than being clipped when it is narrow."""
+    button = WrapButton(text, parent) if wrap else QPushButton(text, parent)
     button.setProperty("role", role)
     button.setMinimumHeight(theme.touch_px())
     button.setMinimumWidth(theme.touch_px())
@@ -122,7 +130,7 @@ def discard(widget: QWidget) -> None:
     """Take a widget off the screen now; deleteLater alone leaves it painted until the loop
     turns, so a re-filled grid would show old and new buttons on top of each other."""
     widget.hide()
-    widget.setParent(None)  # type: ignore[call-overload]
+    widget.setParent(None)
     widget.deleteLater()
 
 
@@ -130,6 +138,119 @@ def clear_texts(root: QWidget) -> None:
     """Empty every QLineEdit under `root` (used by views' clear())."""
     for edit in root.findChildren(QLineEdit):
         edit.clear()
+
+
+class WrapButton(QPushButton):
+    """A push button whose words go onto more lines when it is narrower than they need.
+
+    A QPushButton never wraps, and the stylesheet's min-width lets a layout squeeze it below
+    its words: with large text "Reservar otro turno" showed as "servar otro tu". This one is
+    never narrower than its longest word and grows in height for each extra line. `text()`
+    gives the words as set; the button shows them wrapped to its width.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words = ""
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._keep_longest_word()
+        self._rewrap()
+        self.updateGeometry()
+
+    def _keep_longest_word(self) -> None:
+        # The stylesheet's min-width becomes the widget's minimum size, which a layout obeys
+        # over minimumSizeHint(): raise it to the longest word, so no word is ever cut.
+        longest = max(self._words.split(), key=self.fontMetrics().horizontalAdvance, default="")
+        width = self._horizontal_padding() + self.fontMetrics().horizontalAdvance(longest)
+        if self.minimumWidth() < width:
+            self.setMinimumWidth(width)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Polish:
+            self._keep_longest_word()
+        return handled
+
+    def text(self) -> str:
+        return self._words
+
+    def shown_text(self) -> str:
+        """The words as drawn, with the line breaks of the current width."""
+        return QPushButton.text(self)
+
+    def _size_for(self, text: str) -> QSize:
+        metrics = self.fontMetrics()
+        lines = text.split("\n") if text else [""]
+        inner = QSize(
+            max(metrics.horizontalAdvance(line) for line in lines),
+            metrics.height() * len(lines),
+        )
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = text
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, inner, self)
+        return size.expandedTo(self.minimumSize())
+
+    def _horizontal_padding(self) -> int:
+        """What padding and border take across; measured on a wide line, as the stylesheet's
+        min-width would otherwise count as padding for a short one."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        wide = 10_000
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton,
+            option,
+            QSize(wide, self.fontMetrics().height()),
+            self,
+        )
+        return max(0, size.width() - wide)
+
+    def _wrapped(self, width: int) -> str:
+        available = width - self._horizontal_padding()
+        return _wrap(self._words, self.fontMetrics(), max(1, available), indent="")
+
+    def _rewrap(self) -> None:
+        shown = self._wrapped(self.width()) if self.isVisible() else self._words
+        if shown != QPushButton.text(self):
+            super().setText(shown)
+
+    def sizeHint(self) -> QSize:
+        return self._size_for(self._words)
+
+    def minimumSizeHint(self) -> QSize:
+        longest = max(self._words.split(), key=self.fontMetrics().horizontalAdvance, default="")
+        width = self._size_for(longest).width()
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._size_for(self._wrapped(width)).height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        before = QPushButton.text(self).count("\n")
+        self._rewrap()
+        if QPushButton.text(self).count("\n") != before:
+            self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_longest_word()
+            self._rewrap()
+            self.updateGeometry()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._rewrap()
 
 
 # -- messages ----------------------------------------------------------------------------------
@@ -312,6 +433,8 @@ def _wrap(text: str, metrics: QFontMetrics, width: int, indent: str = "     ") -
 class ChoiceList(QWidget):
     """A large single-choice list; above a few items, a search field with its own keyboard."""
 
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll(), as in Qt's API
+
     chosen = Signal(str)
 
     SEARCH_FROM = 7  # fewer items fit on one screen and need no search
@@ -323,9 +446,14 @@ class ChoiceList(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
 
-        column = QVBoxLayout(self)
+        # Landscape: the keyboard opens beside the list, not under it, so the five rows of
+        # 20 mm keys fit the screen's height with large text too.
+        split = split_layout(theme, self)
+        split.setSpacing(theme.gap_px() * 2)
+        column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px())
+        split.addLayout(column, 1)
 
         search_row = QHBoxLayout()
         search_row.setSpacing(theme.gap_px())
@@ -367,7 +495,10 @@ class ChoiceList(QWidget):
         )
         self.keyboard.bind(self.search)
         self.keyboard.setVisible(False)
-        column.addWidget(self.keyboard)
+        if is_landscape(theme):
+            split.addWidget(self.keyboard, 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            column.addWidget(self.keyboard)
         self.retranslate()
 
     # -- items ------------------------------------------------------------------------------
@@ -591,7 +722,7 @@ class MonthCalendar(QWidget):
         column.addLayout(header)
 
         self._grid = QGridLayout()
-        self._grid.setSpacing(max(2, theme.gap_px() // 2))
+        self._grid.setSpacing(theme.px(2.0))  # the guide's least gap between targets
         self._initials = [label("", "small", wrap=False) for _ in range(7)]
         for index, initial in enumerate(self._initials):
             initial.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -662,8 +793,9 @@ class MonthCalendar(QWidget):
         cell.setChecked(day == self._selected)
         cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Centred two-line text; the smaller font keeps "Lleno" inside a seventh of the width.
-        # 15 mm is the touch minimum; large text asks for more where the screen is tall enough.
-        height = self._theme.px(15.0) if is_landscape(self._theme) else self._theme.touch_px()
+        # At least a touch target, and always room for its two lines of (large) text.
+        lines = QFontMetrics(self._small_font()).lineSpacing() * 2 + 2
+        height = max(self._theme.touch_px(), lines)
         set_min_height(
             cell,
             height,
@@ -675,6 +807,11 @@ class MonthCalendar(QWidget):
             cell.setAccessibleName(self.tr("Día lleno"))
         cell.clicked.connect(lambda _=False, d=day: self._choose(d))
         return cell
+
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(self._theme.font_px("small"))
+        return font
 
     def _choose(self, day: dt.date) -> None:
         self.select(day)
@@ -707,7 +844,8 @@ class MonthCalendar(QWidget):
         for initial, text in zip(self._initials, self._words.weekday_initials(), strict=False):
             initial.setText(text)
         self.legend.setText(
-            self.tr("✓ = hay turnos libres.  «Lleno» = ya no quedan turnos ese día.")
+            # Short: one line beside the hours on a landscape screen, even with large text.
+            self.tr("✓ = hay turnos  ·  «Lleno» = no quedan turnos")
         )
         self.prev_month.setAccessibleName(self.tr("Mes anterior"))
         self.next_month.setAccessibleName(self.tr("Mes siguiente"))

@@ -147,7 +147,7 @@ class ContactView(StepView):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and watched in (self.email, self.phone):
-            self.focus_field(watched)  # type: ignore[arg-type]
+            self.focus_field(watched)
         return super().eventFilter(watched, event)
 
     # -- values -----------------------------------------------------------------------------
@@ -229,7 +229,8 @@ class ContactView(StepView):
     def title(self) -> str:
         if self.notice_shown():
             return self.tr("Antes de pedir sus datos de contacto")
-        return self.tr("Escriba su correo electrónico y su número de celular")
+        # Short enough for one line with large text; the fields below give the full terms.
+        return self.tr("Escriba su correo y su celular")
 
     def help_text(self) -> str:
         if self.notice_shown():

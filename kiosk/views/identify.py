@@ -63,13 +63,15 @@ class IdentifyView(StepView):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px() * 2)
 
-        # One under the other, like every list: "Código de extranjero" fits with large text too.
-        types = QVBoxLayout()
+        # Portrait: one under the other, like every list. Landscape: side by side, so the
+        # keys beside them need no scrolling with large text; the words wrap if need be.
+        landscape = is_landscape(theme)
+        types = QHBoxLayout() if landscape else QVBoxLayout()
         types.setSpacing(theme.gap_px())
         self._type_group = QButtonGroup(self)
         self.type_buttons: dict[IdType, QPushButton] = {}
         for id_type in IdType:
-            button = touch_button("", theme, "choice")
+            button = touch_button("", theme, "choice", wrap=True)
             button.setObjectName(f"idType-{id_type.value}")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, t=id_type: self.set_id_type(t))
@@ -98,7 +100,6 @@ class IdentifyView(StepView):
         self.inputs.addWidget(self._centred(self.keypad, theme.key_px() * 3 + theme.gap_px() * 6))
         self.inputs.addWidget(self.keyboard)
         column.addStretch(1)
-        landscape = is_landscape(theme)
         # Portrait: the keys right under the field, the free space below them.
         split.addWidget(form, 1 if landscape else 0)
         keys = QWidget()

@@ -24,6 +24,8 @@ DEFAULT_RETENTION_DAYS = 90
 class PrivacyView(QWidget):
     """The notice and one button to go on; `accepted` when the citizen has read it."""
 
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll()
+
     accepted = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QScroller,
@@ -25,15 +27,93 @@ from kiosk.ui.widgets import (
     MessageLabel,
     apply_theme,
     countdown_text,
+    discard,
     first_upper,
     label,
+    touch_button,
 )
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
 
+MARK_TODO = "☐"  # a box to tick at home, not a control
 _ROWS = ("id", "name", "email", "phone", "procedure", "agency", "date", "time")
+
+
+class RequirementList(QWidget):
+    """What to bring, as a checklist of short titles (☐ + title); the service's long details
+    stay behind «Ver detalles», in smaller type, so the screen is not a wall of text."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[tuple[str, str]] = []
+        self._rows: list[QWidget] = []
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(theme.gap_px())
+        self.toggle = touch_button("", theme, "secondary", wrap=True)
+        self.toggle.setObjectName("requirementDetails")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._on_toggled)
+        row = QHBoxLayout()
+        row.addWidget(self.toggle)
+        row.addStretch(1)
+        self._column.addLayout(row)
+        self.retranslate()
+
+    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
+        """(title, detail) pairs; the detail may be empty."""
+        self._items = list(items)
+        self.toggle.setChecked(False)
+        self._render()
+
+    def _on_toggled(self, _on: bool) -> None:
+        self.retranslate()
+        self._render()
+
+    def details_shown(self) -> bool:
+        return self.toggle.isChecked()
+
+    def text(self) -> str:
+        """Every title and detail, one a line (what the screen can show)."""
+        return "\n".join(f"{t}: {d}" if d else t for t, d in self._items)
+
+    def _render(self) -> None:
+        for widget in self._rows:
+            discard(widget)
+        self._rows = []
+        details = self.toggle.isChecked()
+        for index, (title, detail) in enumerate(self._items):
+            row = QWidget()
+            grid = QGridLayout(row)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(self._column.spacing())
+            grid.setVerticalSpacing(0)
+            box = label(MARK_TODO, None, wrap=False)
+            box.setAlignment(Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(box, 0, 0)
+            grid.addWidget(label(title, "value"), 0, 1)
+            if detail and details:
+                grid.addWidget(label(detail, "small"), 1, 1)
+            grid.setColumnStretch(1, 1)
+            self._column.insertWidget(index, row)
+            row.show()
+            self._rows.append(row)
+        self.toggle.setVisible(any(d for _t, d in self._items))
+
+    def refresh_theme(self, theme: Theme) -> None:
+        self._column.setSpacing(theme.gap_px())
+
+    def retranslate(self) -> None:
+        self.toggle.setText(
+            self.tr("Ocultar detalles") if self.toggle.isChecked() else self.tr("Ver detalles")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ReviewView(StepView):
@@ -68,17 +148,15 @@ class ReviewView(StepView):
         for row, key in enumerate(_ROWS):
             caption = label("", "help", wrap=False)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = label("", "masked" if key in ("id", "email", "phone") else None)
-            if key not in ("id", "email", "phone"):
-                value.setStyleSheet("font-weight: bold;")
+            # One face for every value, masked or not: body size, bold, easy to compare.
+            value = label("", "value")
             self.captions[key], self.values[key] = caption, value
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
         body.addLayout(grid)
-        self.bring_caption = label("")
-        self.bring_caption.setStyleSheet("font-weight: bold;")
-        self.requirements = label("")
+        self.bring_caption = label("", "value")
+        self.requirements = RequirementList(theme)
         body.addWidget(self.bring_caption)
         body.addWidget(self.requirements)
         body.addStretch(1)
@@ -142,7 +220,7 @@ class ReviewView(StepView):
         if d is None or catalog is None:
             for value in self.values.values():
                 value.clear()
-            self.requirements.clear()
+            self.requirements.set_items([])
             return
         procedure = catalog.procedure(d.procedure_code or "")
         agency = catalog.agency(d.agency_id) if d.agency_id is not None else None
@@ -162,15 +240,9 @@ class ReviewView(StepView):
             self.values[key].setVisible(visible)
             self.captions[key].setVisible(visible)
         requirements = procedure.requirements if procedure else ()
-        lines = []
-        for requirement in requirements:
-            line = f"• {requirement.title.get(lang)}"
-            detail = requirement.detail.get(lang)
-            lines.append(f"{line}: {detail}" if detail else line)
-        lines.append(
-            "• " + self.tr("Su cédula original (o el documento con el que se identificó).")
-        )
-        self.requirements.setText("\n".join(lines))
+        items = [(r.title.get(lang), r.detail.get(lang)) for r in requirements]
+        items.append((self.tr("Su cédula original (o el documento con el que se identificó)"), ""))
+        self.requirements.set_items(items)
 
     # -- StepView ---------------------------------------------------------------------------
 
@@ -204,6 +276,7 @@ class ReviewView(StepView):
         self.error.set_text(text)
 
     def set_theme(self, theme: Theme) -> None:
+        self.requirements.refresh_theme(theme)
         apply_theme(self, theme)
 
     def retranslate(self) -> None:

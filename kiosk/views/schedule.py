@@ -81,6 +81,9 @@ class ScheduleView(StepView):
             scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         column.addWidget(scroll, 1)
+        if is_landscape(theme):
+            # Under the hours: a month of six weeks then fits beside them with large text.
+            column.addWidget(self.calendar.legend)
         self._split.addWidget(hours, 1)
         self.retranslate()
 

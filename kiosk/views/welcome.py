@@ -41,13 +41,13 @@ class WelcomeView(StepView):
         column.addWidget(self.bring)
         column.addStretch(1)
         # Each button names its language in that language: never translated.
-        self.spanish = touch_button("Empezar en español", theme, "primary")
+        self.spanish = touch_button("Empezar en español", theme, "primary", wrap=True)
         self.spanish.setObjectName("startSpanish")
-        self.english = touch_button("Start in English", theme, "secondary")
+        self.english = touch_button("Start in English", theme, "secondary", wrap=True)
         self.english.setObjectName("startEnglish")
         for button in (self.spanish, self.english):
-            set_min_height(button, theme.px(25.0))
             column.addWidget(button)
+        self._style_buttons(theme)
         column.addStretch(2)
         self.spanish.clicked.connect(lambda: self.start_requested.emit(Language.ES))
         self.english.clicked.connect(lambda: self.start_requested.emit(Language.EN))
@@ -71,9 +71,13 @@ class WelcomeView(StepView):
     def next_label(self) -> str:
         return self.tr("Empezar")
 
-    def set_theme(self, theme: Theme) -> None:
+    def _style_buttons(self, theme: Theme) -> None:
+        # The two ways in are the largest things on the screen: 30 mm high, number-size words.
         for button in (self.spanish, self.english):
-            set_min_height(button, theme.px(25.0))
+            set_min_height(button, theme.px(30.0), f"font-size: {theme.font_px('code')}px;")
+
+    def set_theme(self, theme: Theme) -> None:
+        self._style_buttons(theme)
         apply_theme(self, theme)
 
     def retranslate(self) -> None:

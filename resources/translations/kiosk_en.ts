@@ -24,7 +24,7 @@
     <name>BusyOverlay</name>
     <message>
         <source>El sistema está tardando en responder.</source>
-        <extracomment>alpha of the layer's background: opaque hides the screen, lower dims it.</extracomment>
+        <extracomment>alpha of the layer&apos;s background: opaque hides the screen, lower dims it.</extracomment>
         <translation>The system is taking a long time to answer.</translation>
     </message>
     <message>
@@ -87,11 +87,17 @@
     </message>
     <message numerus="yes">
         <source>Le queda %n intento.</source>
-        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+        <translation>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
-        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+        <translation>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pedir otro código en {time}</source>
@@ -145,8 +151,8 @@
         <translation>Before we ask for your contact details</translation>
     </message>
     <message>
-        <source>Escriba su correo electrónico y su número de celular</source>
-        <translation>Type your email address and your mobile number</translation>
+        <source>Escriba su correo y su celular</source>
+        <translation>Type your email and mobile number</translation>
     </message>
     <message>
         <source>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</source>
@@ -424,7 +430,10 @@
     <name>IdleWarningOverlay</name>
     <message numerus="yes">
         <source>Si no responde en %n segundos, borraremos sus datos.</source>
-        <translation><numerusform>If you do not answer within %n second, we will erase your data.</numerusform><numerusform>If you do not answer within %n seconds, we will erase your data.</numerusform></translation>
+        <translation>
+            <numerusform>If you do not answer within %n second, we will erase your data.</numerusform>
+            <numerusform>If you do not answer within %n seconds, we will erase your data.</numerusform>
+        </translation>
     </message>
     <message>
         <source>¿Necesita más tiempo?</source>
@@ -643,7 +652,10 @@
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
-        <translation><numerusform>You have %n attempt left.</numerusform><numerusform>You have %n attempts left.</numerusform></translation>
+        <translation>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</source>
@@ -701,8 +713,8 @@
         <translation>Day full</translation>
     </message>
     <message>
-        <source>✓ = hay turnos libres.  «Lleno» = ya no quedan turnos ese día.</source>
-        <translation>✓ = free times.  “Full” = no times left that day.</translation>
+        <source>✓ = hay turnos  ·  «Lleno» = no quedan turnos</source>
+        <translation>✓ = turns free  ·  «Full» = none left</translation>
     </message>
     <message>
         <source>Mes anterior</source>
@@ -807,7 +819,7 @@ Data we ask for: your identity document number, your email address and your mobi
 
 Purpose: to check that the email or mobile number is yours, to book your appointment, to send you the confirmation and to tell you if the appointment changes. We do not use your data for advertising and we do not sell it.
 
-Legal basis: the IESS's public function and your consent when you continue (Organic Law on Personal Data Protection, articles 7 and 12).
+Legal basis: the IESS&apos;s public function and your consent when you continue (Organic Law on Personal Data Protection, articles 7 and 12).
 
 Retention: the email address and mobile number are erased {days} days after your appointment; the appointment record is kept as long as the law requires.
 
@@ -853,6 +865,17 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     </message>
 </context>
 <context>
+    <name>RequirementList</name>
+    <message>
+        <source>Ocultar detalles</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>Ver detalles</source>
+        <translation>Show details</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</source>
@@ -863,8 +886,8 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
         <translation>We are holding this time for you for {time}.</translation>
     </message>
     <message>
-        <source>Su cédula original (o el documento con el que se identificó).</source>
-        <translation>Your original ID card (or the document you identified yourself with).</translation>
+        <source>Su cédula original (o el documento con el que se identificó)</source>
+        <translation>Your original ID card (or the document you identified yourself with)</translation>
     </message>
     <message>
         <source>Revise su turno</source>
@@ -954,7 +977,7 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <name>StepView</name>
     <message>
         <source>Siguiente</source>
-        <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad's OK key): same as Siguiente.</extracomment>
+        <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad&apos;s OK key): same as Siguiente.</extracomment>
         <translation>Next</translation>
     </message>
 </context>

@@ -24,7 +24,7 @@
     <name>BusyOverlay</name>
     <message>
         <source>El sistema está tardando en responder.</source>
-        <extracomment>alpha of the layer's background: opaque hides the screen, lower dims it.</extracomment>
+        <extracomment>alpha of the layer&apos;s background: opaque hides the screen, lower dims it.</extracomment>
         <translation>El sistema está tardando en responder.</translation>
     </message>
     <message>
@@ -87,11 +87,17 @@
     </message>
     <message numerus="yes">
         <source>Le queda %n intento.</source>
-        <translation><numerusform>Le queda %n intento.</numerusform><numerusform>Le quedan %n intentos.</numerusform></translation>
+        <translation>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
-        <translation><numerusform>Le queda %n intento.</numerusform><numerusform>Le quedan %n intentos.</numerusform></translation>
+        <translation>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pedir otro código en {time}</source>
@@ -145,8 +151,8 @@
         <translation>Antes de pedir sus datos de contacto</translation>
     </message>
     <message>
-        <source>Escriba su correo electrónico y su número de celular</source>
-        <translation>Escriba su correo electrónico y su número de celular</translation>
+        <source>Escriba su correo y su celular</source>
+        <translation>Escriba su correo y su celular</translation>
     </message>
     <message>
         <source>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</source>
@@ -424,7 +430,10 @@
     <name>IdleWarningOverlay</name>
     <message numerus="yes">
         <source>Si no responde en %n segundos, borraremos sus datos.</source>
-        <translation><numerusform>Si no responde en %n segundo, borraremos sus datos.</numerusform><numerusform>Si no responde en %n segundos, borraremos sus datos.</numerusform></translation>
+        <translation>
+            <numerusform>Si no responde en %n segundo, borraremos sus datos.</numerusform>
+            <numerusform>Si no responde en %n segundos, borraremos sus datos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>¿Necesita más tiempo?</source>
@@ -643,7 +652,10 @@
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
-        <translation><numerusform>Le queda %n intento.</numerusform><numerusform>Le quedan %n intentos.</numerusform></translation>
+        <translation>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</source>
@@ -701,8 +713,8 @@
         <translation>Día lleno</translation>
     </message>
     <message>
-        <source>✓ = hay turnos libres.  «Lleno» = ya no quedan turnos ese día.</source>
-        <translation>✓ = hay turnos libres.  «Lleno» = ya no quedan turnos ese día.</translation>
+        <source>✓ = hay turnos  ·  «Lleno» = no quedan turnos</source>
+        <translation>✓ = hay turnos  ·  «Lleno» = no quedan turnos</translation>
     </message>
     <message>
         <source>Mes anterior</source>
@@ -853,6 +865,17 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     </message>
 </context>
 <context>
+    <name>RequirementList</name>
+    <message>
+        <source>Ocultar detalles</source>
+        <translation>Ocultar detalles</translation>
+    </message>
+    <message>
+        <source>Ver detalles</source>
+        <translation>Ver detalles</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</source>
@@ -863,8 +886,8 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
         <translation>Guardamos esta hora para usted durante {time}.</translation>
     </message>
     <message>
-        <source>Su cédula original (o el documento con el que se identificó).</source>
-        <translation>Su cédula original (o el documento con el que se identificó).</translation>
+        <source>Su cédula original (o el documento con el que se identificó)</source>
+        <translation>Su cédula original (o el documento con el que se identificó)</translation>
     </message>
     <message>
         <source>Revise su turno</source>
@@ -954,7 +977,7 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <name>StepView</name>
     <message>
         <source>Siguiente</source>
-        <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad's OK key): same as Siguiente.</extracomment>
+        <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad&apos;s OK key): same as Siguiente.</extracomment>
         <translation>Siguiente</translation>
     </message>
 </context>

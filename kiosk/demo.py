@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.printing.file_printer import FilePrinter
 from kiosk.ui.theme import Theme
@@ -45,20 +52,23 @@ class DemoPanel(QWidget):
         self._outbox = outbox
         self.setWindowTitle("DEMO — bandeja de salida")
         self.setStyleSheet(theme.variant(large_text=False).stylesheet())
-        self.banner = QLabel(
-            "DEMOSTRACIÓN — esto no es parte del kiosco.\n"
-            "Aquí aparecen los correos y SMS que el sistema enviaría."
-        )
+        self.banner = QLabel("DEMO: correos y SMS enviados\n(no es parte del kiosco)")
         self.banner.setWordWrap(True)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet(
-            "background: #FFD500; color: #111111; font-weight: bold; padding: 8px;"
+            "background: #FFD500; color: #111111; font-weight: bold; padding: 6px;"
+            f" font-size: {theme.font_px('small')}px;"
         )
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setObjectName("demoOutbox")
+        # Folds the panel to its banner, so a visitor can see what it covers.
+        self.fold_button = QPushButton("Ocultar mensajes")
+        self.fold_button.setCheckable(True)
+        self.fold_button.toggled.connect(self._fold)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.fold_button)
         layout.addWidget(self.text, 1)
         outbox.mkdir(parents=True, exist_ok=True)
         self._watcher = QFileSystemWatcher([str(outbox)], self)
@@ -68,8 +78,28 @@ class DemoPanel(QWidget):
         self._poll.setInterval(2000)
         self._poll.timeout.connect(self.refresh)
         self._poll.start()
-        self.resize(theme.px(120), theme.px(160))
+        self._gap = theme.gap_px()
+        self.text.setFixedHeight(theme.px(45))
+        self.setFixedWidth(theme.px(80))
+        self._clearance = theme.px(40)  # the kiosk's action bar, which it must not cover
         self.refresh()
+
+    def _fold(self, folded: bool) -> None:
+        self.text.setVisible(not folded)
+        self.fold_button.setText("Mostrar mensajes" if folded else "Ocultar mensajes")
+        self.adjustSize()
+
+    def place_beside(self, window: QWidget, above: QWidget | None = None) -> None:
+        """Show the panel at the right edge of the (fullscreen) kiosk, just above `above`
+        (the action bar), where it covers the least of a screen's question and answer."""
+        self.adjustSize()
+        area = window.geometry()
+        bottom = area.bottom() - self._clearance
+        if above is not None and above.isVisible():
+            bottom = above.mapToGlobal(above.rect().topLeft()).y() - self._gap
+        self.move(area.right() - self.width() + 1, max(area.top(), bottom - self.height()))
+        self.show()
+        self.raise_()
 
     def refresh(self) -> None:
         summary = outbox_summary(self._outbox) or "(todavía no se ha enviado nada)"
@@ -97,7 +127,9 @@ def run_demo(settings: Any, windowed: bool) -> int:
         kiosk = assemble(settings, app, client, printer)
         panel = DemoPanel(service.outbox, kiosk.shell.theme)
         panel.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        panel.show()
+        # Placed once the loop runs, i.e. after the kiosk went fullscreen, or it would hide
+        # behind the kiosk's own stay-on-top window.
+        QTimer.singleShot(0, lambda: panel.place_beside(kiosk.shell, kiosk.shell.next_button))
         panels.append(panel)
         print(f"kiosk demo: service at {service.url}; slips in {output}")
         return kiosk

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import sys
@@ -709,10 +710,14 @@ class KioskController(QObject):
         procedure = catalog.procedure(booking.procedure_code)
         assert agency is not None
         assert procedure is not None
+        document = self.flow.draft.document
+        # The slip lists only what this citizen must bring (no foreigners' alternatives to
+        # the cédula for someone who identified with one).
+        needed = procedure.requirements_for(document.type.value if document else None)
         return SlipData(
             booking=booking,
             agency=agency,
-            procedure=procedure,
+            procedure=dataclasses.replace(procedure, requirements=needed),
             token=confirmation.token,
             kiosk_id=self.options.kiosk_id,
             issued_at=self._now(),

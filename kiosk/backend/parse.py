@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.domain.models import (
     Agency,
+    Audience,
     Booking,
     Catalog,
     Confirmation,
@@ -203,11 +204,23 @@ def parse_catalog(data: Any) -> Catalog:
     )
 
 
+def _audience(obj: Mapping[str, Any], where: str) -> Audience:
+    """`applies_to`, optional (older services) and open to new values (shown to everyone)."""
+    value = obj.get("applies_to", Audience.ALL.value)
+    if not isinstance(value, str):
+        raise ParseError(_at(where, "applies_to"), "a string")
+    try:
+        return Audience(value)
+    except ValueError:
+        return Audience.ALL
+
+
 def _procedure(obj: Mapping[str, Any], where: str) -> Procedure:
     requirements = tuple(
         Requirement(
             title=_localized(r, "title", w),
             detail=_localized(r, "detail", w) if r.get("detail") is not None else Localized(""),
+            applies_to=_audience(r, w),
         )
         for w, r in _items(obj, "requirements", where)
     )

@@ -35,10 +35,19 @@ class Province:
     name: Localized
 
 
+class Audience(StrEnum):
+    """Who a requirement is for (the catalogue's `applies_to`)."""
+
+    ALL = "all"
+    FOREIGNERS = "foreigners"  # alternatives to the cédula, for foreigners without one
+    QUALIFIED_ARTISANS = "qualified_artisans"
+
+
 @dataclass(frozen=True, slots=True)
 class Requirement:
     title: Localized
     detail: Localized = field(default_factory=lambda: Localized(""))
+    applies_to: Audience = Audience.ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,13 @@ class Procedure:
     code: str  # short ASCII code, e.g. "CLAVE_PATRONAL"
     name: Localized
     requirements: tuple[Requirement, ...] = ()
+
+    def requirements_for(self, document_type: str | None) -> tuple[Requirement, ...]:
+        """What this citizen must bring: a citizen who identified with a cédula does not need
+        the alternatives for foreigners without one (passport, visa, foreigner code)."""
+        if document_type != "cedula":
+            return self.requirements
+        return tuple(r for r in self.requirements if r.applies_to is not Audience.FOREIGNERS)
 
 
 @dataclass(frozen=True, slots=True)

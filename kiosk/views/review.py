@@ -239,7 +239,8 @@ class ReviewView(StepView):
             visible = bool(text)
             self.values[key].setVisible(visible)
             self.captions[key].setVisible(visible)
-        requirements = procedure.requirements if procedure else ()
+        document_type = d.document.type.value if d.document else None
+        requirements = procedure.requirements_for(document_type) if procedure else ()
         items = [(r.title.get(lang), r.detail.get(lang)) for r in requirements]
         items.append((self.tr("Su cédula original (o el documento con el que se identificó)"), ""))
         self.requirements.set_items(items)

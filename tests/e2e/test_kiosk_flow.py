@@ -5,6 +5,7 @@ Each test uses its own cédula and email so the service's per-citizen limits nev
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -61,6 +62,11 @@ def test_happy_path_books_prints_and_the_token_verifies(
     assert confirmation is not None
     assert printer.last_path is not None
     assert printer.last_path.read_bytes().startswith(b"%PDF")
+    slip_text = subprocess.run(
+        ["pdftotext", str(printer.last_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Solicitud de entrega de clave" in slip_text
+    assert "Visa" not in slip_text  # a foreigners' alternative; this citizen has a cédula
     # The QR's token is signed by the service and verifies with its published keys.
     keys = KeySet.from_jwks(kiosk.client.keys())
     claims = verify(confirmation.token, keys, int(time.time()))

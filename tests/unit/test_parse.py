@@ -26,7 +26,7 @@ from kiosk.backend.parse import (
     parse_slots,
     parse_verification,
 )
-from kiosk.domain.models import Booking, Language, Localized, Slot
+from kiosk.domain.models import Audience, Booking, Language, Localized, Slot
 
 QUITO = ZoneInfo("America/Guayaquil")
 
@@ -119,6 +119,17 @@ def test_catalog_has_every_field_of_the_contract() -> None:
     assert galapagos.procedure_codes == frozenset()
     assert catalog.agencies_for("17", "CLAVE_PATRONAL") == (quito,)
     assert catalog.retention_days is None  # an older service that does not say
+
+
+def test_requirement_audience_is_optional_and_open() -> None:
+    catalog = copy.deepcopy(CATALOG)
+    requirements = catalog["procedures"][0]["requirements"]
+    requirements[0]["applies_to"] = "foreigners"
+    requirements[1]["applies_to"] = "someone_new"  # a newer service: shown to everyone
+    procedure = parse_catalog(catalog).procedures[0]
+    assert procedure.requirements[0].applies_to is Audience.FOREIGNERS
+    assert procedure.requirements[1].applies_to is Audience.ALL
+    assert parse_catalog(CATALOG).procedures[0].requirements[0].applies_to is Audience.ALL
 
 
 def test_catalog_privacy_details() -> None:

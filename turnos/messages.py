@@ -11,43 +11,10 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from kiosk.domain import dates
+
 Language = Literal["es", "en"]
 LANGUAGES: tuple[Language, ...] = ("es", "en")
-
-_DAYS = {
-    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_MONTHS = {
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 
 def language_of(value: str | None) -> Language:
@@ -60,11 +27,7 @@ def local_time(epoch: int, zone: str) -> dt.datetime:
 
 def written_date(day: dt.date, language: Language) -> str:
     """`lunes 30 de noviembre de 2026` / `Monday 30 November 2026`."""
-    weekday = _DAYS[language][day.weekday()]
-    month = _MONTHS[language][day.month - 1]
-    if language == "en":
-        return f"{weekday} {day.day} {month} {day.year}"
-    return f"{weekday} {day.day} de {month} de {day.year}"
+    return dates.written_date(day, language)
 
 
 def written_when(start: dt.datetime, end: dt.datetime, language: Language) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.dates import DAY_NAMES, written_date
 from kiosk.domain.models import Language, OpeningHours
 
 MAINLAND_ZONE = "America/Guayaquil"
@@ -50,42 +51,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
 }
 
-DAYS: dict[Language, tuple[str, ...]] = {  # ISO weekday 1..7 at index 0..6
-    Language.ES: ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-    Language.EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-
-MONTHS: dict[Language, tuple[str, ...]] = {
-    Language.ES: (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-    Language.EN: (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-
 ZONE_NAMES: dict[str, dict[Language, str]] = {
     "Pacific/Galapagos": {Language.ES: "hora de Galápagos", Language.EN: "Galápagos time"},
 }
@@ -112,11 +77,7 @@ def zone_note(moment: dt.datetime, zone: str, lang: Language) -> str:
 
 
 def format_date(day: dt.date, lang: Language) -> str:
-    weekday = DAYS[lang][day.isoweekday() - 1]
-    month = MONTHS[lang][day.month - 1]
-    if lang == Language.ES:
-        return f"{weekday} {day.day} de {month} de {day.year}"
-    return f"{weekday} {day.day} {month} {day.year}"
+    return written_date(day, lang)
 
 
 def format_appointment(start: dt.datetime, zone: str, lang: Language) -> str:
@@ -153,7 +114,7 @@ def _join(items: list[str], lang: Language) -> str:
 def format_hours(line: OpeningHours, lang: Language) -> str:
     """E.g. "lunes a viernes, 08:00 a 17:00" / "Monday to Friday, 08:00 to 17:00"."""
     to = " a " if lang == Language.ES else " to "
-    names = DAYS[lang]
+    names = DAY_NAMES[lang]
     parts = []
     for first, last in _day_runs(line.weekdays):
         if first == last:

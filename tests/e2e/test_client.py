@@ -444,9 +444,10 @@ def verify(client: TurnosClient, service: EmbeddedService) -> Session:
 
 
 def free_slots(client: TurnosClient, procedure: str | None = None) -> tuple[int, str, list[Slot]]:
-    """An agency, a procedure and the free slots of its first bookable day."""
+    """An agency, a procedure and the free slots of its first bookable day after today (so a
+    test that moves the service's clock on never finds its slot already begun)."""
     catalog = client.catalog()
-    today = dt.date.today()
+    today = dt.date.today() + dt.timedelta(days=1)
     for agency in catalog.agencies:
         for code in sorted(agency.procedure_codes):
             if procedure is not None and code != procedure:

@@ -219,13 +219,19 @@ class KioskDriver:
         self.settle()
 
     def pick_day(self, day: Any = None) -> Any:
-        """Tap a day with places (the first one by default); wait for its hours."""
+        """Tap a day with places (by default the first one after today, so that a test that
+        moves the service's clock on never finds its hour already begun); wait for its hours."""
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+
         from kiosk.domain.flow import Step
 
         self.at(Step.SCHEDULE)
         schedule = self.view(Step.SCHEDULE)
         if day is None:
-            day = next(d.date for d in self.controller._days if d.available)
+            today = dt.datetime.now(ZoneInfo("America/Guayaquil")).date()
+            open_days = [d.date for d in self.controller._days if d.available]
+            day = next((d for d in open_days if d > today), open_days[0])
         self.tap(schedule.calendar.cell(day))
         self.qtbot.waitUntil(
             lambda: bool(schedule.hours.keys()) and not self.controller.busy, timeout=15000

@@ -5,4 +5,5 @@ from tests.ui.conftest import (  # noqa: F401  (fixtures are found by name)
     make_kiosk,
     pytest_collection_modifyitems,
     qloop,
+    switch,
 )

@@ -209,27 +209,19 @@ def test_slot_taken_while_reviewing_sends_the_citizen_back_to_the_hours(
 # --- the service lost in the middle ------------------------------------------------------------
 
 
-@pytest.fixture
-def link(turnos_service: EmbeddedService) -> Iterator[LinkSwitch]:
-    sw = LinkSwitch.to_url(turnos_service.url)
-    sw.connect()
-    yield sw
-    sw.cut()
-
-
 def test_service_lost_while_confirming_then_back_and_the_booking_completes(
-    make_kiosk: MakeKiosk, turnos_service: EmbeddedService, link: LinkSwitch
+    make_kiosk: MakeKiosk, turnos_service: EmbeddedService, switch: LinkSwitch
 ) -> None:
     kiosk, driver, _idle = make_kiosk(
-        link.url, turnos_service.credentials["kiosk_token"], turnos_service.outbox
+        switch.url, turnos_service.credentials["kiosk_token"], turnos_service.outbox
     )
     driver.to_review(_cedula(104), "hugo.mendez@gmail.com", "0991110104")
-    link.cut()
+    switch.cut()
     driver.next()  # Confirmar
     driver.qtbot.waitUntil(kiosk.shell.out_of_service.isVisible, timeout=10000)
     assert kiosk.controller.out_of_service
     driver.settle()
-    link.connect()
+    switch.connect()
     driver.qtbot.waitUntil(lambda: not kiosk.shell.out_of_service.isVisible(), timeout=15000)
     # The review is still there, hold and all: Confirmar again books.
     assert kiosk.controller.flow.current is Step.REVIEW

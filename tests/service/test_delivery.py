@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from aiosmtpd.controller import Controller
 from PIL import Image
 from sqlalchemy import func, select
 
@@ -23,7 +22,6 @@ from tests.service.helpers import (
     Inbox,
     SmsGateway,
     e164,
-    free_port,
     new_cedula,
     new_email,
     new_mobile,
@@ -37,18 +35,6 @@ from turnos.services.citizens import import_citizens
 
 GATEWAY_TOKEN = "gw-secret-for-tests"
 CITIZENS = 12
-
-
-@pytest.fixture(scope="module")
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.service.helpers import (
     Api,
     Citizen,
     Inbox,
-    free_port,
     new_cedula,
     new_email,
     new_mobile,
@@ -22,18 +20,6 @@ from tests.service.helpers import (
 from turnos.bootstrap import seed_demo
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.services.citizens import import_citizens
-
-
-@pytest.fixture(scope="module")
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(scope="module")

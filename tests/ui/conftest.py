@@ -328,3 +328,14 @@ def qtbot_app() -> Any:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+@pytest.fixture
+def switch(turnos_service: Any) -> Iterator[Any]:
+    """A TCP forwarder to the service that the test can cut and restore (a network outage)."""
+    from kiosk.tour import LinkSwitch
+
+    sw = LinkSwitch.to_url(turnos_service.url)
+    sw.connect()
+    yield sw
+    sw.cut()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,15 +97,6 @@ def test_start_over_releases_the_session(
         return False
 
     driver.qtbot.waitUntil(ended, timeout=5000)
-
-
-@pytest.fixture
-def switch(turnos_service: EmbeddedService) -> Iterator[LinkSwitch]:
-    """A TCP forwarder to the service that the test can cut and restore (a network outage)."""
-    sw = LinkSwitch.to_url(turnos_service.url)
-    sw.connect()
-    yield sw
-    sw.cut()
 
 
 def test_service_down_in_the_middle_then_back_by_itself(

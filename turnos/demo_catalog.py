@@ -47,6 +47,11 @@ def _text(es: str, en: str) -> dict[str, str]:
     return {"es": es, "en": en}
 
 
+def _proper(name: str) -> dict[str, str]:
+    """A proper name or an address: the same in every language, never translated."""
+    return _text(name, name)
+
+
 def _requirement(
     title_es: str, title_en: str, detail_es: str, detail_en: str, applies_to: str = "all"
 ) -> dict[str, Any]:
@@ -60,69 +65,68 @@ def _requirement(
 _CEDULA = _requirement(
     "Cédula",
     "Identity card (cédula)",
-    "El representante legal deberá presentar el documento en ventanilla universal.",
-    "The legal representative must show the document at the universal counter.",
+    "El representante legal la presenta en ventanilla universal.",
+    "The legal representative shows it at the universal counter.",
+    "cedula",
 )
-
-FOREIGNERS_ES = "Solo para ciudadanos extranjeros."
-FOREIGNERS_EN = "Only for foreign citizens."
-ARTISANS_ES = "Solo para artesanos calificados."
-ARTISANS_EN = "Only for qualified artisans."
+# The seed's alternatives to the cédula for foreigners without one: who registered with the
+# IESS by a code brings a copy of it; who identifies by passport brings it and the visa.
+_FOREIGNER_CODE = _requirement(
+    "Código de identificación para extranjeros",
+    "Identification code for foreigners",
+    "El representante legal entrega una copia en ventanilla universal.",
+    "The legal representative hands in a copy at the universal counter.",
+    "foreigner_code",
+)
+_PASSPORT = _requirement(
+    "Pasaporte",
+    "Passport",
+    "Presente el original.",
+    "Show the original.",
+    "passport",
+)
+_VISA = _requirement(
+    "Visa",
+    "Visa",
+    "Presente el original de la visa.",
+    "Show the original visa.",
+    "passport",
+)
+# One identity document, whichever the citizen identified with (the made-up procedures).
+_IDENTITY = [_CEDULA, _FOREIGNER_CODE, _PASSPORT]
 
 # From the procedure page "Generación de clave patronal de acceso al portal IESS", in-person
-# requirements (../shared/seed/): the general ones, the alternatives that apply only to
-# foreigners and the additional one for qualified artisans. Titles are short (one checklist
-# line); who a requirement is for is in `applies_to` and, in words, at the start of the detail.
+# requirements (../shared/seed/): the general ones, with the foreigners' alternatives to the
+# cédula in its place, and the additional one for qualified artisans. Titles are short (one
+# checklist line); who a requirement is for is only in `applies_to` (the kiosk and the email
+# word the artisans' condition themselves), so details say what to do, plainly.
 CLAVE_PATRONAL_REQUIREMENTS = [
     _requirement(
         "Solicitud de entrega de clave",
         "Password delivery request",
-        "Antes debe haber hecho el registro de empleador y generado la solicitud de entrega de "
-        "clave. Entréguela firmada a mano en ventanilla universal. Si el trámite lo hace un "
-        'tercero, registre la "Autorización de Retiro de Contraseña" en la solicitud; el '
-        "tercero autorizado presentará su cédula original.",
-        "You must first have registered as an employer and generated the password delivery "
-        "request. Hand it in, signed by hand, at the universal counter. If a third party files "
-        'the procedure, fill in the "Password collection authorisation" in the request; that '
-        "person must show their original cédula.",
+        "Genérela en el portal del IESS después del registro de empleador. Fírmela a mano. "
+        "Si otra persona hace el trámite por usted, llene en la solicitud la «Autorización de "
+        "Retiro de Contraseña»; esa persona presenta su cédula original.",
+        "Generate it on the IESS portal after the employer registration. Sign it by hand. "
+        "If someone else does the procedure for you, fill in the «Autorización de Retiro de "
+        "Contraseña» (password collection authorisation) in the request; that person shows "
+        "their original cédula.",
     ),
     _CEDULA,
+    _FOREIGNER_CODE,
+    _PASSPORT,
+    _VISA,
     _requirement(
         "Acuerdo de Responsabilidad y Uso de la información",
         "Responsibility and information use agreement",
-        "Entregue el documento firmado a mano.",
-        "Hand in the document, signed by hand.",
-    ),
-    _requirement(
-        "Código de identificación para extranjeros",
-        "Identification code for foreigners",
-        f"{FOREIGNERS_ES} Si no tiene cédula y está registrado o afiliado en el IESS con un "
-        "código de identificación: el representante legal entrega una copia en ventanilla "
-        "universal.",
-        f"{FOREIGNERS_EN} If you have no cédula and are registered or insured with the IESS "
-        "by an identification code: the legal representative hands in a copy at the universal "
-        "counter.",
-        "foreigners",
-    ),
-    _requirement(
-        "Pasaporte",
-        "Passport",
-        f"{FOREIGNERS_ES} Presente el original.",
-        f"{FOREIGNERS_EN} Show the original.",
-        "foreigners",
-    ),
-    _requirement(
-        "Visa",
-        "Visa",
-        f"{FOREIGNERS_ES} Presente el original de la visa.",
-        f"{FOREIGNERS_EN} Show the original visa.",
-        "foreigners",
+        "Fírmelo a mano.",
+        "Sign it by hand.",
     ),
     _requirement(
         "Calificación Artesanal",
         "Artisan qualification",
-        f"{ARTISANS_ES} Presente una copia simple del documento.",
-        f"{ARTISANS_EN} Bring a plain copy of the document.",
+        "Presente una copia simple.",
+        "Bring a plain copy.",
         "qualified_artisans",
     ),
 ]
@@ -138,14 +142,14 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "CLAVE_AFILIADO",
         "prefix": "CA",
         "name": _text("Clave personal de afiliado", "Insured person's password"),
-        "requirements": [_CEDULA],
+        "requirements": _IDENTITY,
     },
     {
         "code": "REGISTRO_EMPLEADOR",
         "prefix": "RE",
         "name": _text("Registro de empleador", "Employer registration"),
         "requirements": [
-            _CEDULA,
+            *_IDENTITY,
             _requirement(
                 "Registro Único de Contribuyentes",
                 "Taxpayer registration (RUC)",
@@ -158,12 +162,12 @@ PROCEDURES: list[dict[str, Any]] = [
         "code": "ASESORIA_JUBILACION",
         "prefix": "AJ",
         "name": _text("Asesoría de jubilación", "Retirement advice"),
-        "requirements": [_CEDULA],
+        "requirements": _IDENTITY,
     },
 ]
 
 WEEKDAY_HOURS = [{"weekdays": [1, 2, 3, 4, 5], "opens": "08:00", "closes": "17:00"}]
-_SUFFIXES = (("Centro", "Centre"), ("Norte", "North"), ("Sur", "South"))
+_SUFFIXES = ("Centro", "Norte", "Sur")
 
 
 def demo_catalog() -> dict[str, Any]:
@@ -173,22 +177,15 @@ def demo_catalog() -> dict[str, Any]:
     for code, _province, capital in PROVINCES:
         count = 3 if code in _THREE_AGENCIES else 2
         for n in range(count):
-            suffix_es, suffix_en = _SUFFIXES[n]
             # The first agency of each province offers every procedure, the others a subset,
             # so the kiosk's "procedures offered in this province" filter has work to do.
             offered = all_codes if n == 0 else all_codes[: 2 + (n % 2)]
             agencies.append(
                 {
                     "id": int(code) * 10 + n + 1,
-                    "name": _text(
-                        f"Agencia de demostración {capital} {suffix_es}",
-                        f"Demo agency {capital} {suffix_en}",
-                    ),
+                    "name": _proper(f"Agencia de demostración {capital} {_SUFFIXES[n]}"),
                     "province_code": code,
-                    "address": _text(
-                        f"Calle Ficticia {100 + n}, {capital} (dirección de demostración)",
-                        f"{100 + n} Ficticia Street, {capital} (demo address)",
-                    ),
+                    "address": _proper(f"Calle Ficticia {100 + n}, {capital}"),
                     "time_zone": GALAPAGOS if code == "20" else GUAYAQUIL,
                     "hours": WEEKDAY_HOURS,
                     "slot_minutes": 20,

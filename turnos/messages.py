@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import dates
+from kiosk.domain.models import Audience, Localized, Procedure, Requirement
+from kiosk.domain.models import Language as DomainLanguage
 
 Language = Literal["es", "en"]
 LANGUAGES: tuple[Language, ...] = ("es", "en")
@@ -73,6 +75,17 @@ def verification_sms(code: str, minutes: int, language: Language) -> str:
 
 
 @dataclass(frozen=True)
+class Document:
+    """One thing to bring, in the citizen's language."""
+
+    title: str
+    detail: str = ""
+    # Set for a requirement under a condition only the citizen knows ("Si es artesano
+    # calificado"): the text says it as a condition.
+    condition: str | None = None
+
+
+@dataclass(frozen=True)
 class TurnFacts:
     """What a citizen needs to recognise a turn, already in their language."""
 
@@ -81,33 +94,87 @@ class TurnFacts:
     agency: str
     address: str
     when: str
+    # What this citizen must bring (by the document they identified with); the agency's
+    # opening hours in words. Only the confirmation email uses them.
+    documents: tuple[Document, ...] = ()
+    hours: str = ""
 
 
-def confirmation_mail(facts: TurnFacts, token: str, language: Language) -> Mail:
-    if language == "en":
-        return Mail(
-            f"IESS turn {facts.code} confirmed",
-            f"Your turn {facts.code} is confirmed.\n\n"
-            f"Procedure: {facts.procedure}\n"
-            f"Agency: {facts.agency}\n"
-            f"Address: {facts.address}\n"
-            f"Date and time: {facts.when}\n\n"
-            f"Show the attached QR code (turno-qr.png) at the counter. If it cannot be "
-            f"scanned, the counter can type the turn code {facts.code} and your id number.\n\n"
-            f"The QR code as text:\n{token}\n",
+#: How a conditional requirement (`kiosk.domain.models.Audience`) is introduced.
+CONDITIONS: dict[str, dict[Language, str]] = {
+    "qualified_artisans": {
+        "es": "Si es artesano calificado",
+        "en": "If you are a qualified artisan",
+    },
+}
+
+
+def documents_for(
+    requirements: list[dict[str, Any]], document_type: str | None, language: Language
+) -> tuple[Document, ...]:
+    """What a citizen who identified with `document_type` must bring, from a procedure's
+    stored requirements, by the kiosk's own rule (`Procedure.requirements_for`)."""
+    procedure = Procedure("", Localized(""), tuple(_requirement(r) for r in requirements))
+    out = []
+    for r in procedure.requirements_for(document_type):
+        detail = r.detail.get(language).strip()
+        condition = CONDITIONS.get(r.applies_to.value)
+        out.append(
+            Document(
+                title=r.title.get(language),
+                detail="" if detail == "-" else detail,  # "-": the import's "no detail"
+                condition=condition[language] if condition else None,
+            )
         )
-    return Mail(
-        f"Turno IESS {facts.code} confirmado",
-        f"Su turno {facts.code} está confirmado.\n\n"
-        f"Trámite: {facts.procedure}\n"
-        f"Agencia: {facts.agency}\n"
-        f"Dirección: {facts.address}\n"
-        f"Fecha y hora: {facts.when}\n\n"
-        f"Presente el código QR adjunto (turno-qr.png) en la ventanilla. Si no se puede leer, "
-        f"en la ventanilla pueden escribir el código del turno {facts.code} y su número de "
-        f"identificación.\n\n"
-        f"El código QR en texto:\n{token}\n",
+    return tuple(out)
+
+
+def _requirement(stored: dict[str, Any]) -> Requirement:
+    try:
+        audience = Audience(stored.get("applies_to", "all"))
+    except ValueError:
+        audience = Audience.ALL
+    detail = stored.get("detail") or {}
+    return Requirement(
+        title=Localized(stored["title"]["es"], stored["title"].get("en", "")),
+        detail=Localized(detail.get("es", ""), detail.get("en", "")),
+        applies_to=audience,
     )
+
+
+def written_hours(hours: list[dict[str, Any]], language: Language) -> str:
+    """`de lunes a viernes, de 08:00 a 17:00` / `Monday to Friday, 08:00 to 17:00`; several
+    lines of hours are joined by "; "."""
+    lines = []
+    for line in hours:
+        days = _written_weekdays(line["weekdays"], language)
+        if language == "en":
+            lines.append(f"{days}, {line['opens']} to {line['closes']}")
+        else:
+            lines.append(f"{days}, de {line['opens']} a {line['closes']}")
+    return "; ".join(lines)
+
+
+def _written_weekdays(weekdays: list[int], language: Language) -> str:
+    """Runs of three days or more as ranges: `de lunes a viernes y sábado`."""
+    names = dates.DAY_NAMES[DomainLanguage(language)]
+    runs: list[list[int]] = []
+    for day in sorted(set(weekdays)):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            first, last = names[run[0] - 1], names[run[-1] - 1]
+            parts.append(f"{first} to {last}" if language == "en" else f"de {first} a {last}")
+        else:
+            parts.extend(names[d - 1] for d in run)
+    if len(parts) == 1:
+        return parts[0]
+    joiner = " and " if language == "en" else " y "
+    return ", ".join(parts[:-1]) + joiner + parts[-1]
 
 
 def cancellation_mail(facts: TurnFacts, reason: str, language: Language) -> Mail:

@@ -34,13 +34,17 @@ class Text(BaseModel):
     en: str
 
 
-AppliesTo = Literal["all", "foreigners", "qualified_artisans"]
+# Who must bring a requirement (`kiosk.domain.models.Audience`): everyone; only who identified
+# with a cédula, a passport or a foreigner code; any foreigner without a cédula; or, under a
+# condition only the citizen knows, qualified artisans (shown to everyone, as a condition).
+AppliesTo = Literal[
+    "all", "cedula", "passport", "foreigner_code", "foreigners", "qualified_artisans"
+]
 
 
 class RequirementOut(BaseModel):
     title: Text
     detail: Text
-    # Who must bring it: everyone, or only some citizens (the detail says so in words too).
     applies_to: AppliesTo = "all"
 
 
@@ -119,13 +123,23 @@ class SessionOut(BaseModel):
     expires_at: str
 
 
+DayState = Literal["open", "full", "closed", "not_open"]
+
+
 class DayOut(BaseModel):
     date: str
     free_places: int
+    # open: places free; full: open, none free; closed: weekday outside the hours, national
+    # holiday or closure; not_open: after `last_bookable`.
+    state: DayState
+    # A holiday's name or a closure's reason, when there is one.
+    reason: Text | None
 
 
 class AvailabilityOut(BaseModel):
     days: list[DayOut]
+    # The last day bookable today (today + TURNOS_BOOKING_DAYS, in the agency's zone).
+    last_bookable: str
 
 
 class SlotOut(BaseModel):

@@ -24,8 +24,11 @@ class Settings(BaseSettings):
     # Verification codes (OWASP ASVS v5 6.5.x / 6.6.x).
     code_ttl_s: int = Field(600, gt=0)
     code_attempts: int = Field(5, gt=0)
+    # Between two sends to one contact (the same address or number), across verifications.
     resend_cooldown_s: int = Field(60, ge=0)
+    # Sends an hour to one contact, and to one citizen whatever the contact.
     sends_per_hour: int = Field(3, gt=0)
+    citizen_sends_per_hour: int = Field(5, gt=0)
 
     session_ttl_s: int = Field(900, gt=0)
     hold_ttl_s: int = Field(300, gt=0)

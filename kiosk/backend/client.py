@@ -38,10 +38,10 @@ from kiosk.backend.parse import (
     ParseError,
     Session,
     Verification,
+    parse_availability,
     parse_catalog,
     parse_confirmation,
     parse_current_bookings,
-    parse_days,
     parse_health,
     parse_hold,
     parse_jwks,
@@ -52,7 +52,7 @@ from kiosk.backend.parse import (
 )
 from kiosk.domain.contact import Channel
 from kiosk.domain.ids import IdType
-from kiosk.domain.models import Catalog, Confirmation, Day, Hold, Slot
+from kiosk.domain.models import Availability, Catalog, Confirmation, Hold, Slot
 
 __all__ = [
     "API_MAJOR_VERSION",
@@ -223,8 +223,10 @@ class TurnosClient:
 
     def availability(
         self, agency_id: int, procedure: str, start: dt.date, end: dt.date
-    ) -> list[Day]:
-        """Free places per day from `start` to `end`, both included."""
+    ) -> Availability:
+        """Each day from `start` to `end` (both included; the service leaves out days before
+        its today) with its state, free places and closing reason, and the last bookable day
+        (None from an older service)."""
         params = {
             "agency": str(agency_id),
             "procedure": procedure,
@@ -232,7 +234,7 @@ class TurnosClient:
             "to": end.isoformat(),
         }
         return self._parse(
-            parse_days, self._json(self._request("GET", "/availability", params=params))
+            parse_availability, self._json(self._request("GET", "/availability", params=params))
         )
 
     def slots(self, agency_id: int, procedure: str, day: dt.date) -> list[Slot]:

@@ -16,10 +16,12 @@ from typing import Any
 from kiosk.domain.models import (
     Agency,
     Audience,
+    Availability,
     Booking,
     Catalog,
     Confirmation,
     Day,
+    DayState,
     Hold,
     Localized,
     OpeningHours,
@@ -293,13 +295,30 @@ def parse_session(data: Any) -> Session:
     )
 
 
-def parse_days(data: Any) -> list[Day]:
+def parse_availability(data: Any) -> Availability:
+    """GET /v1/availability. `state`, `reason` and `last_bookable` are optional: an older
+    service sends only free places per day (state None: open or full by those)."""
     obj = _obj(data, "")
-    days = []
-    for w, d in _items(obj, "days", ""):
-        free = _int(d, "free_places", w)
-        days.append(Day(date=_date(d, "date", w), free_places=max(free, 0)))
-    return days
+    days = tuple(_day(d, w) for w, d in _items(obj, "days", ""))
+    last_bookable = _date(obj, "last_bookable", "") if obj.get("last_bookable") else None
+    return Availability(days=days, last_bookable=last_bookable)
+
+
+def _day(obj: Mapping[str, Any], where: str) -> Day:
+    raw_state = obj.get("state")
+    if raw_state is not None and not isinstance(raw_state, str):
+        raise ParseError(_at(where, "state"), "a string")
+    try:
+        state = DayState(raw_state) if raw_state else None
+    except ValueError:  # a state of a newer service: judge by the free places
+        state = None
+    reason = _localized(obj, "reason", where) if obj.get("reason") is not None else None
+    return Day(
+        date=_date(obj, "date", where),
+        free_places=max(_int(obj, "free_places", where), 0),
+        state=state,
+        reason=reason,
+    )
 
 
 def parse_slots(data: Any) -> list[Slot]:

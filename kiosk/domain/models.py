@@ -39,8 +39,22 @@ class Audience(StrEnum):
     """Who a requirement is for (the catalogue's `applies_to`)."""
 
     ALL = "all"
-    FOREIGNERS = "foreigners"  # alternatives to the cédula, for foreigners without one
+    CEDULA = "cedula"  # only who identified with a cédula (or a RUC: its legal representative)
+    FOREIGNERS = "foreigners"  # any foreigner without a cédula (passport or foreigner code)
+    PASSPORT = "passport"  # foreigners who identified with a passport
+    FOREIGNER_CODE = "foreigner_code"  # foreigners registered with the IESS by a code
+    #: a condition the kiosk cannot know: shown to everyone, worded as a condition
+    #: ("Si es artesano calificado: …").
     QUALIFIED_ARTISANS = "qualified_artisans"
+
+
+#: Which audiences apply to a citizen by the document they identified with.
+_AUDIENCES_BY_DOCUMENT: dict[str, frozenset[Audience]] = {
+    "cedula": frozenset({Audience.CEDULA}),
+    "ruc": frozenset({Audience.CEDULA}),
+    "passport": frozenset({Audience.FOREIGNERS, Audience.PASSPORT}),
+    "foreigner_code": frozenset({Audience.FOREIGNERS, Audience.FOREIGNER_CODE}),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,18 @@ class Requirement:
     title: Localized
     detail: Localized = field(default_factory=lambda: Localized(""))
     applies_to: Audience = Audience.ALL
+
+    @property
+    def conditional(self) -> bool:
+        """Needed only under a condition the citizen knows and the kiosk does not."""
+        return self.applies_to is Audience.QUALIFIED_ARTISANS
+
+    def applies(self, document_type: str | None) -> bool:
+        if self.applies_to in (Audience.ALL, Audience.QUALIFIED_ARTISANS):
+            return True
+        if document_type is None:  # nobody identified (a preview): everything, as listed
+            return True
+        return self.applies_to in _AUDIENCES_BY_DOCUMENT.get(document_type, frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +83,11 @@ class Procedure:
     requirements: tuple[Requirement, ...] = ()
 
     def requirements_for(self, document_type: str | None) -> tuple[Requirement, ...]:
-        """What this citizen must bring: a citizen who identified with a cédula does not need
-        the alternatives for foreigners without one (passport, visa, foreigner code)."""
-        if document_type != "cedula":
-            return self.requirements
-        return tuple(r for r in self.requirements if r.applies_to is not Audience.FOREIGNERS)
+        """What this citizen must bring, by the document they identified with (`IdType`
+        values): a cédula holder is not told of the foreigners' alternatives, a passport
+        holder is not told to bring a cédula. Conditional ones (artisans) stay, last."""
+        chosen = [r for r in self.requirements if r.applies(document_type)]
+        return tuple(sorted(chosen, key=lambda r: r.conditional))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +147,42 @@ class Catalog:
         return tuple(p for p in self.procedures if p.code in offered)
 
 
+class DayState(StrEnum):
+    """What the calendar says of a day; never "full" for a day that is simply closed."""
+
+    OPEN = "open"  # places free
+    FULL = "full"  # open, but every place is taken
+    CLOSED = "closed"  # weekend, holiday or closure (`reason` names the holiday or closure)
+    NOT_OPEN = "not_open"  # past the booking window: not bookable yet
+
+
 @dataclass(frozen=True, slots=True)
 class Day:
     date: dt.date
     free_places: int
+    #: None from an older service that sends only free places: open or full by those.
+    state: DayState | None = None
+    #: the holiday's or closure's name, when the service gives one.
+    reason: Localized | None = None
+
+    @property
+    def effective_state(self) -> DayState:
+        if self.state is not None:
+            return self.state
+        return DayState.OPEN if self.free_places > 0 else DayState.FULL
 
     @property
     def available(self) -> bool:
-        return self.free_places > 0
+        return self.effective_state is DayState.OPEN and self.free_places > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """The days of one agency and procedure, and the service's booking window."""
+
+    days: tuple[Day, ...]
+    #: the last day the service books today; None when an older service does not say.
+    last_bookable: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

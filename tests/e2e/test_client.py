@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -40,7 +41,7 @@ from kiosk.backend.heartbeat import (
 )
 from kiosk.domain.contact import Channel
 from kiosk.domain.ids import IdType
-from kiosk.domain.models import Slot
+from kiosk.domain.models import Availability, DayState, Localized, Slot
 from kiosk.domain.token import KeySet
 from kiosk.domain.token import verify as verify_token
 from tests.helpers.scripted_http import Reply, ScriptedServer
@@ -144,7 +145,7 @@ def test_query_parameters(scripted: ScriptedServer, scripted_client: TurnosClien
     scripted.reply("GET", "/v1/availability", Reply(body={"days": []}))
     scripted.reply("GET", "/v1/slots", Reply(body={"slots": []}))
     start, end = dt.date(2030, 1, 1), dt.date(2030, 1, 31)
-    assert scripted_client.availability(17, "CLAVE_PATRONAL", start, end) == []
+    assert scripted_client.availability(17, "CLAVE_PATRONAL", start, end) == Availability(())
     assert scripted_client.slots(17, "CLAVE_PATRONAL", start) == []
     assert [s.path for s in scripted.seen] == [
         "/v1/availability?agency=17&procedure=CLAVE_PATRONAL&from=2030-01-01&to=2030-01-31",
@@ -431,9 +432,11 @@ def client(
     return make_client(turnos_service.url, turnos_service.credentials["kiosk_token"])
 
 
-def start(client: TurnosClient, cedula: str | None = None) -> tuple[Verification, str]:
+def start(
+    client: TurnosClient, cedula: str | None = None, email: str | None = None
+) -> tuple[Verification, str]:
     lookup = client.lookup(IdType.CEDULA, cedula or fresh_cedula())
-    email = fresh_email()
+    email = email or fresh_email()
     return client.start_verification(lookup.citizen, email, None, Channel.EMAIL), email
 
 
@@ -452,8 +455,8 @@ def free_slots(client: TurnosClient, procedure: str | None = None) -> tuple[int,
         for code in sorted(agency.procedure_codes):
             if procedure is not None and code != procedure:
                 continue
-            days = client.availability(agency.id, code, today, today + dt.timedelta(days=27))
-            for day in (d for d in days if d.available):
+            window = client.availability(agency.id, code, today, today + dt.timedelta(days=27))
+            for day in (d for d in window.days if d.available):
                 slots = [s for s in client.slots(agency.id, code, day.date) if s.free_places]
                 if len(slots) >= 2:
                     return agency.id, code, slots
@@ -547,14 +550,26 @@ def test_invalid_contact(client: TurnosClient) -> None:
     assert info.value.code == "invalid_contact"
 
 
-def test_a_second_code_within_the_minute_is_rate_limited(client: TurnosClient) -> None:
+def test_the_code_says_until_when_it_is_valid(client: TurnosClient) -> None:
+    before = dt.datetime.now(dt.UTC)
+    verification, _ = start(client)
+    assert verification.expires_at.tzinfo is not None  # aware: the kiosk shows it as HH:MM
+    lifetime = verification.expires_at - before
+    assert dt.timedelta(minutes=9) < lifetime <= dt.timedelta(minutes=10, seconds=2)
+    assert verification.resend_after.tzinfo is not None
+
+
+def test_a_second_code_to_one_address_within_the_minute_is_rate_limited(
+    client: TurnosClient,
+) -> None:
     cedula = fresh_cedula()
-    start(client, cedula)
+    _, email = start(client, cedula)
     with pytest.raises(ServiceError) as info:
-        start(client, cedula)
+        start(client, cedula, email)  # "Empezar de nuevo" at once, the same address
     assert info.value.code == "rate_limited"
     assert info.value.retry_after is not None
     assert 0 < info.value.retry_after <= 60
+    assert start(client, cedula)[0].id  # a corrected address gets its code at once
 
 
 def test_wrong_kiosk_token(
@@ -621,3 +636,67 @@ def test_expired_code_and_resend(timed: tuple[TurnosClient, EmbeddedService, Mov
     assert resent.id == verification.id
     assert resent.expires_at > verification.expires_at
     assert client.confirm(verification.id, latest_code(service.outbox, email)).token
+
+
+def test_five_wrong_codes_then_a_new_code_works(
+    timed: tuple[TurnosClient, EmbeddedService, MovableClock],
+) -> None:
+    client, service, clock = timed
+    verification, email = start(client)
+    code = latest_code(service.outbox, email)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for left in (4, 3, 2, 1, 0):
+        with pytest.raises(ServiceError) as info:
+            client.confirm(verification.id, wrong)
+        assert info.value.attempts_left == left
+    with pytest.raises(ServiceError) as spent:
+        client.confirm(verification.id, code)
+    assert (spent.value.code, spent.value.attempts_left) == ("too_many_attempts", 0)
+    with pytest.raises(ServiceError) as too_soon:
+        client.resend(verification.id)
+    assert too_soon.value.code == "rate_limited"
+    assert too_soon.value.retry_after is not None
+    assert 0 < too_soon.value.retry_after <= 60
+    clock.advance(int(too_soon.value.retry_after))
+    client.resend(verification.id)
+    assert client.confirm(verification.id, latest_code(service.outbox, email)).token
+
+
+def test_the_hourly_limit_per_citizen_says_when_to_come_back(
+    timed: tuple[TurnosClient, EmbeddedService, MovableClock],
+) -> None:
+    client, service, _clock = timed
+    cedula = fresh_cedula()
+    for _ in range(service.settings.citizen_sends_per_hour):
+        start(client, cedula)
+    with pytest.raises(ServiceError) as info:
+        start(client, cedula)
+    assert info.value.code == "rate_limited"
+    assert info.value.retry_after is not None
+    assert 3500 < info.value.retry_after <= 3600
+
+
+def test_availability_of_the_real_service(
+    timed: tuple[TurnosClient, EmbeddedService, MovableClock],
+) -> None:
+    """Closed weekends and holidays (named), open days with places, days past the window not
+    open yet, and the window's last day: on Monday 16 December 2030, 07:00 in Quito."""
+    client, _service, clock = timed
+    monday = dt.date(2030, 12, 16)
+    clock.set(int(dt.datetime(2030, 12, 16, 7, tzinfo=ZoneInfo("America/Guayaquil")).timestamp()))
+    window = client.availability(171, "CLAVE_PATRONAL", dt.date(2030, 12, 1), dt.date(2031, 1, 31))
+    assert window.last_bookable == dt.date(2031, 1, 13)
+    days = {d.date: d for d in window.days}
+    assert min(days) == monday  # the days before the service's today are left out
+    assert days[monday].state is DayState.OPEN
+    assert days[monday].available
+    assert days[dt.date(2030, 12, 21)].state is DayState.CLOSED  # a Saturday
+    assert days[dt.date(2030, 12, 21)].reason is None
+    christmas = days[dt.date(2030, 12, 25)]
+    assert (christmas.state, christmas.reason) == (
+        DayState.CLOSED,
+        Localized("Navidad", "Christmas Day"),
+    )
+    assert not christmas.available
+    assert days[dt.date(2031, 1, 14)].state is DayState.NOT_OPEN
+    assert not days[dt.date(2031, 1, 14)].available

@@ -51,9 +51,10 @@ def new_mobile() -> str:
 
 @dataclass
 class Citizen:
-    cedula: str
+    cedula: str  # the id number, of `id_type`
     email: str
     phone: str
+    id_type: str = "cedula"
     ref: str = ""
     session: str = ""
     verification: str = ""
@@ -88,9 +89,8 @@ class Api:
     # --- flows ---------------------------------------------------------------------------
 
     def lookup(self, citizen: Citizen) -> None:
-        r = self.call(
-            "POST", "/v1/citizens/lookup", json={"id_type": "cedula", "id_number": citizen.cedula}
-        )
+        body = {"id_type": citizen.id_type, "id_number": citizen.cedula}
+        r = self.call("POST", "/v1/citizens/lookup", json=body)
         assert r.status_code == 200, r.text
         citizen.ref = r.json()["citizen"]
 

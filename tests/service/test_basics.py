@@ -38,43 +38,48 @@ def test_catalog_has_the_24_provinces_and_bilingual_texts(api: Api) -> None:
 
 
 def test_demo_requirements_follow_the_seed(api: Api) -> None:
-    """General requirements for everyone; the alternatives for foreigners and the additional
-    one for artisans are told apart by `applies_to` and, in words, by their detail."""
+    """The general requirements, the cédula or one of its alternatives for foreigners without
+    one (each for the document it belongs to), and the additional one for artisans; who needs
+    a requirement is in `applies_to` only, never a "Solo para..." lead in its detail."""
     body = api.call("GET", "/v1/catalog").json()
     clave = next(p for p in body["procedures"] if p["code"] == "CLAVE_PATRONAL")
-    by_who: dict[str, list[str]] = {}
+    assert [(r["title"]["es"], r["applies_to"]) for r in clave["requirements"]] == [
+        ("Solicitud de entrega de clave", "all"),
+        ("Cédula", "cedula"),
+        ("Código de identificación para extranjeros", "foreigner_code"),
+        ("Pasaporte", "passport"),
+        ("Visa", "passport"),
+        ("Acuerdo de Responsabilidad y Uso de la información", "all"),
+        ("Calificación Artesanal", "qualified_artisans"),
+    ]
     for req in clave["requirements"]:
-        by_who.setdefault(req["applies_to"], []).append(req["title"]["es"])
-    assert by_who == {
-        "all": [
-            "Solicitud de entrega de clave",
-            "Cédula",
-            "Acuerdo de Responsabilidad y Uso de la información",
-        ],
-        "foreigners": ["Código de identificación para extranjeros", "Pasaporte", "Visa"],
-        "qualified_artisans": ["Calificación Artesanal"],
-    }
-    lead = {
-        "foreigners": ("Solo para ciudadanos extranjeros.", "Only for foreign citizens."),
-        "qualified_artisans": ("Solo para artesanos calificados.", "Only for qualified artisans."),
-    }
-    for req in clave["requirements"]:
-        # A checklist line: short, and no condition in the title.
+        # A checklist line: short, and no condition in the title nor in the detail.
         assert max(len(req["title"]["es"]), len(req["title"]["en"])) <= 50, req["title"]
         assert not req["title"]["es"].startswith(("Solo", "Aplica"))
-        if req["applies_to"] in lead:
-            es, en = lead[req["applies_to"]]
-            assert req["detail"]["es"].startswith(es)
-            assert req["detail"]["en"].startswith(en)
-        else:
-            assert "Solo para" not in req["detail"]["es"]
-    # Every other procedure's requirements apply to everyone (the field is always there).
-    assert all(
-        req["applies_to"] == "all"
-        for p in body["procedures"]
-        if p["code"] != "CLAVE_PATRONAL"
-        for req in p["requirements"]
-    )
+        assert not req["detail"]["es"].startswith(("Solo", "Aplica"))
+        assert not req["detail"]["en"].startswith("Only")
+    # The handwritten-signature rule, said plainly where the seed has it.
+    signed = {r["title"]["es"]: r["detail"] for r in clave["requirements"]}
+    assert "Fírmela a mano." in signed["Solicitud de entrega de clave"]["es"]
+    assert "Sign it by hand." in signed["Solicitud de entrega de clave"]["en"]
+    assert signed["Acuerdo de Responsabilidad y Uso de la información"] == {
+        "es": "Fírmelo a mano.",
+        "en": "Sign it by hand.",
+    }
+    # Every other procedure asks for the document the citizen identified with.
+    for procedure in body["procedures"]:
+        audiences = {r["applies_to"] for r in procedure["requirements"]}
+        assert {"cedula", "passport", "foreigner_code"} <= audiences, procedure["code"]
+
+
+def test_names_and_addresses_are_not_translated(api: Api) -> None:
+    body = api.call("GET", "/v1/catalog").json()
+    for agency in body["agencies"]:
+        assert agency["name"]["en"] == agency["name"]["es"]
+        assert agency["address"]["en"] == agency["address"]["es"]
+    quito = next(a for a in body["agencies"] if a["id"] == 171)
+    assert quito["name"]["es"] == "Agencia de demostración Quito Centro"
+    assert quito["address"]["es"] == "Calle Ficticia 100, Quito"
 
 
 def test_catalog_etag_answers_not_modified(api: Api) -> None:

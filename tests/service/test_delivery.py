@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import random
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from email.message import EmailMessage, MIMEPart
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,14 +50,25 @@ def gateway() -> Iterator[SmsGateway]:
 
 
 class Directory:
-    """Cédulas of the imported citizen directory; each test takes ones no other test used."""
+    """Ids of the imported citizen directory; each test takes ones no other test used."""
 
     def __init__(self, size: int) -> None:
-        self.cedulas = [new_cedula() for _ in range(size)]
-        self._unused = iter(self.cedulas)
+        self.ids = {
+            "cedula": [new_cedula() for _ in range(size)],
+            "passport": [f"P{n:07d}" for n in random.sample(range(10**7), 2)],
+            "foreigner_code": [f"EXT{n:06d}" for n in random.sample(range(10**6), 2)],
+        }
+        self._unused = {kind: iter(numbers) for kind, numbers in self.ids.items()}
 
-    def take(self) -> str:
-        return next(self._unused)
+    def take(self, id_type: str = "cedula") -> str:
+        return next(self._unused[id_type])
+
+    def csv(self) -> str:
+        return "id_type,id_number,name\n" + "".join(
+            f"{kind},{number},Rosa Vera\n"
+            for kind, numbers in self.ids.items()
+            for number in numbers
+        )
 
 
 @pytest.fixture(scope="module")
@@ -80,9 +94,7 @@ def live(
         sms_gateway_token=GATEWAY_TOKEN,
     )
     csv = data / "citizens.csv"
-    csv.write_text(
-        "id_type,id_number,name\n" + "".join(f"cedula,{c},Rosa Vera\n" for c in known.cedulas)
-    )
+    csv.write_text(known.csv())
     with svc.context.db.transaction() as session:
         import_citizens(session, svc.context.hasher, csv, svc.context.now())
     svc.credentials = seed_demo(svc.context)  # catalogue and tokens; delivery stays real
@@ -115,8 +127,9 @@ def _verified(
     gateway: SmsGateway,
     channel: str,
     language: str = "es",
+    id_type: str = "cedula",
 ) -> Citizen:
-    citizen = Citizen(known.take(), new_email(), new_mobile())
+    citizen = Citizen(known.take(id_type), new_email(), new_mobile(), id_type=id_type)
     api.lookup(citizen)
     if channel == "sms":
         citizen.email = ""  # an SMS-only citizen: the booking has no email
@@ -202,23 +215,73 @@ def _qr_text(part: MIMEPart) -> str:
     return str(found.text)
 
 
-def _check_confirmation(mail: EmailMessage, token: str, language: str, expected: list[str]) -> str:
-    assert mail.get_content_type() == "multipart/mixed"
+class _Text(HTMLParser):
+    """The words of an HTML part, as a reader sees them (entities decoded), and its images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self.images: list[dict[str, str | None]] = []
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@dataclass
+class Confirmation:
+    plain: str
+    html: str
+    html_words: str
+    documents: list[str]  # the plain text's "- ..." lines under the documents heading
+
+
+def _check_confirmation(mail: EmailMessage, token: str, language: str) -> Confirmation:
+    """The structure every confirmation has: related(alternative(plain, html), inline QR), the
+    QR shown by the HTML by its Content-ID, and no token text anywhere."""
     assert mail["X-Turnos-Kind"] == "booking"
     assert mail["Content-Language"] == language
-    parts = list(mail.iter_parts())
-    assert [p.get_content_type() for p in parts] == ["text/plain", "image/png"]
-    text = parts[0].get_content()
-    assert parts[0].get_content_charset() == "utf-8"
-    for wanted in expected:
-        assert wanted in text, (wanted, text)
-    assert token in text  # the token as text
-    qr = parts[1]
-    assert qr.get_content_disposition() == "attachment"
+    assert mail.get_content_type() == "multipart/related"
+    assert mail.get_param("type") == "multipart/alternative"
+    alternative, qr = mail.iter_parts()
+    assert alternative.get_content_type() == "multipart/alternative"
+    plain_part, html_part = alternative.iter_parts()
+    assert [plain_part.get_content_type(), html_part.get_content_type()] == [
+        "text/plain",
+        "text/html",
+    ]
+    assert plain_part.get_content_charset() == html_part.get_content_charset() == "utf-8"
+    plain, html = str(plain_part.get_content()), str(html_part.get_content())
+    # The QR: an inline PNG the HTML shows by its Content-ID, decoding to the booking's token.
+    assert qr.get_content_type() == "image/png"
+    assert qr.get_content_disposition() == "inline"
     assert qr.get_filename() == "turno-qr.png"
     assert qr["Content-Transfer-Encoding"] == "base64"
     assert _qr_text(qr) == token
-    return str(text)
+    reader = _Text()
+    reader.feed(html)
+    [img] = reader.images
+    assert img["src"] == "cid:" + qr["Content-ID"].strip("<>")
+    assert img["alt"]
+    # No token text: not in any part, not in the raw message.
+    assert token.startswith("TRN1:")
+    for text in (plain, html, mail.as_string()):
+        assert "TRN1:" not in text
+    lines = plain.splitlines()
+    heading = lines.index(
+        "Lleve estos documentos:" if language == "es" else "Bring these documents:"
+    )
+    documents = []
+    for line in lines[heading + 1 :]:
+        if not line.strip():
+            break
+        if line.startswith("- "):
+            documents.append(line[2:])
+    words = " ".join(" ".join(reader.words).split())
+    return Confirmation(plain, html, words, documents)
 
 
 def _book(api: Api, citizen: Citizen, pick: int) -> tuple[dict[str, str], str, str]:
@@ -229,7 +292,13 @@ def _book(api: Api, citizen: Citizen, pick: int) -> tuple[dict[str, str], str, s
     return body["booking"], body["token"], f"{start:%H:%M}-{end:%H:%M}"
 
 
-def test_confirmation_email_in_spanish(
+def _in_both(mail: Confirmation, wanted: list[str]) -> None:
+    for text in wanted:
+        assert text in mail.plain, (text, mail.plain)
+        assert text in mail.html_words, (text, mail.html_words)
+
+
+def test_confirmation_email_in_spanish_for_a_cedula_holder(
     live: EmbeddedService, known: Directory, inbox: tuple[Inbox, int], gateway: SmsGateway
 ) -> None:
     api = _api(live)
@@ -244,26 +313,38 @@ def test_confirmation_email_in_spanish(
         r"de \d\d:\d\d a \d\d:\d\d",
         when,
     )
-    text = _check_confirmation(
-        mail,
-        token,
-        "es",
+    confirmation = _check_confirmation(mail, token, "es")
+    _in_both(
+        confirmation,
         [
             f"Su turno {booking['code']} está confirmado.",
-            "Trámite: Clave patronal portal IESS",
-            "Agencia: Agencia de demostración Quito Centro",
-            f"Fecha y hora: {when}",
+            "Clave patronal portal IESS",
+            "Agencia de demostración Quito Centro",
+            "Calle Ficticia 100, Quito",
+            when,
+            "de lunes a viernes, de 08:00 a 17:00",
+            "Fírmela a mano.",
+            "El trámite no tiene costo.",
+            "quiosco de turnos del IESS",
         ],
     )
-    assert "CLAVE_PATRONAL" not in text
+    assert f"Fecha y hora: {when}" in confirmation.plain
+    assert "Horario de atención: de lunes a viernes, de 08:00 a 17:00" in confirmation.plain
+    assert confirmation.documents == [
+        "Solicitud de entrega de clave",
+        "Cédula",
+        "Acuerdo de Responsabilidad y Uso de la información",
+        "Si es artesano calificado: Calificación Artesanal",
+    ]
+    assert "CLAVE_PATRONAL" not in confirmation.plain
     assert citizen.cedula not in mail.as_string()
 
 
-def test_confirmation_email_in_english(
+def test_confirmation_email_in_english_for_a_passport_holder(
     live: EmbeddedService, known: Directory, inbox: tuple[Inbox, int], gateway: SmsGateway
 ) -> None:
     api = _api(live)
-    citizen = _verified(api, known, inbox[0], gateway, "email", language="en")
+    citizen = _verified(api, known, inbox[0], gateway, "email", "en", "passport")
     [code_mail] = inbox[0].wait_for(citizen.email)
     assert code_mail["Subject"] == "Verificar IESS turno online"
     assert "Your verification code" in _plain(code_mail)
@@ -276,16 +357,47 @@ def test_confirmation_email_in_english(
         "en",
     )
     assert re.fullmatch(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d to \d\d:\d\d", when)
-    _check_confirmation(
-        mail,
-        token,
-        "en",
+    confirmation = _check_confirmation(mail, token, "en")
+    _in_both(
+        confirmation,
         [
-            "Procedure: IESS portal employer password",
-            "Agency: Demo agency Quito Centre",
-            f"Date and time: {when}",
+            f"Your turn {booking['code']} is confirmed.",
+            "IESS portal employer password",
+            # Proper names and addresses are never translated.
+            "Agencia de demostración Quito Centro",
+            "Calle Ficticia 100, Quito",
+            when,
+            "Monday to Friday, 08:00 to 17:00",
+            "Sign it by hand.",
+            "The procedure is free of charge.",
+            "IESS turn kiosk",
         ],
     )
+    assert f"Date and time: {when}" in confirmation.plain
+    assert confirmation.documents == [
+        "Password delivery request",
+        "Passport",
+        "Visa",
+        "Responsibility and information use agreement",
+        "If you are a qualified artisan: Artisan qualification",
+    ]
+    assert citizen.cedula not in mail.as_string()  # the passport number
+
+
+def test_confirmation_email_for_a_foreigner_code_holder(
+    live: EmbeddedService, known: Directory, inbox: tuple[Inbox, int], gateway: SmsGateway
+) -> None:
+    api = _api(live)
+    citizen = _verified(api, known, inbox[0], gateway, "email", "es", "foreigner_code")
+    _, token, _ = _book(api, citizen, pick=2)
+    [_, mail] = inbox[0].wait_for(citizen.email, 2)
+    confirmation = _check_confirmation(mail, token, "es")
+    assert confirmation.documents == [
+        "Solicitud de entrega de clave",
+        "Código de identificación para extranjeros",
+        "Acuerdo de Responsabilidad y Uso de la información",
+        "Si es artesano calificado: Calificación Artesanal",
+    ]
 
 
 def test_unknown_language_is_invalid_request(live: EmbeddedService, known: Directory) -> None:
@@ -334,7 +446,8 @@ def test_closure_by_cli_mails_and_texts_booked_citizens(
     assert notice["X-Turnos-Kind"] == "cancellation"
     assert notice["Subject"] == f"IESS turn {mailed['code']} cancelled"
     text = _plain(notice)
-    assert "Demo agency Cuenca Centre" in text  # agency 11, in English as verified
+    assert "Agencia de demostración Cuenca Centro" in text  # agency 11: names stay as they are
+    assert "cancelled because the agency will be closed" in text  # in English as verified
     assert "Feriado local" in text
     [_, sms] = gateway.to(e164(by_sms.phone))
     assert sms.body["text"].startswith(f"IESS: su turno {texted['code']} del ")

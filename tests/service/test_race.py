@@ -82,23 +82,12 @@ def test_race_on_postgres_with_two_processes(two_processes: tuple[list[str], Pat
     assert counts == Counter({201: 1, 409: RACERS - 1})
 
 
-CONTACT_RACERS = 12
+SEND_RACERS = 12
 
 
-@pytest.mark.postgres
-def test_hourly_limit_per_contact_holds_across_two_processes(
-    two_processes: tuple[list[str], Path],
-) -> None:
-    """Twelve citizens ask at once, through two processes, for a code to one email address:
-    exactly `sends_per_hour` (3) codes go out, the others are rate_limited."""
-    urls, data_dir = two_processes
-    creds = json.loads((data_dir / "demo-credentials.json").read_text())
-    email = new_email()
-    apis = [Api(urls[i % 2], creds, data_dir / "outbox") for i in range(CONTACT_RACERS)]
-    citizens = [Citizen(new_cedula(), email, new_mobile()) for _ in range(CONTACT_RACERS)]
-    for api, citizen in zip(apis, citizens, strict=True):
-        api.lookup(citizen)
-    barrier = threading.Barrier(CONTACT_RACERS)
+def _send_race(apis: list[Api], citizens: list[Citizen]) -> Counter[int]:
+    """Every racer asks for a code at once, alternating between the two processes."""
+    barrier = threading.Barrier(len(citizens))
     outcomes: list[int] = []
     lock = threading.Lock()
 
@@ -108,10 +97,46 @@ def test_hourly_limit_per_contact_holds_across_two_processes(
         with lock:
             outcomes.append(status)
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(CONTACT_RACERS)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(citizens))]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=120)
-    assert Counter(outcomes) == Counter({201: 3, 429: CONTACT_RACERS - 3})
-    assert len(messages_to(data_dir / "outbox", email)) == 3
+    return Counter(outcomes)
+
+
+def _racing_apis(two_processes: tuple[list[str], Path]) -> list[Api]:
+    urls, data_dir = two_processes
+    creds = json.loads((data_dir / "demo-credentials.json").read_text())
+    return [Api(urls[i % 2], creds, data_dir / "outbox") for i in range(SEND_RACERS)]
+
+
+@pytest.mark.postgres
+def test_cooldown_per_contact_holds_across_two_processes(
+    two_processes: tuple[list[str], Path],
+) -> None:
+    """Twelve citizens ask at once, through two processes, for a code to one email address:
+    exactly one code goes out (the contact's cooldown), the others are rate_limited."""
+    apis = _racing_apis(two_processes)
+    email = new_email()
+    citizens = [Citizen(new_cedula(), email, new_mobile()) for _ in range(SEND_RACERS)]
+    for api, citizen in zip(apis, citizens, strict=True):
+        api.lookup(citizen)
+    assert _send_race(apis, citizens) == Counter({201: 1, 429: SEND_RACERS - 1})
+    assert len(messages_to(two_processes[1] / "outbox", email)) == 1
+
+
+@pytest.mark.postgres
+def test_hourly_limit_per_citizen_holds_across_two_processes(
+    two_processes: tuple[list[str], Path],
+) -> None:
+    """One citizen asks at once, through two processes, for codes to twelve addresses: exactly
+    `citizen_sends_per_hour` (5) codes go out, the others are rate_limited."""
+    apis = _racing_apis(two_processes)
+    cedula = new_cedula()
+    citizens = [Citizen(cedula, new_email(), new_mobile()) for _ in range(SEND_RACERS)]
+    for api, citizen in zip(apis, citizens, strict=True):
+        api.lookup(citizen)
+    assert _send_race(apis, citizens) == Counter({201: 5, 429: SEND_RACERS - 5})
+    outbox = two_processes[1] / "outbox"
+    assert sum(len(messages_to(outbox, c.email)) for c in citizens) == 5

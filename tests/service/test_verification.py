@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import requests
 from sqlalchemy import select
 
 from tests.service.helpers import Api, Citizen, new_cedula, new_email, new_mobile, problem
@@ -75,24 +76,81 @@ def test_resend_cooldown_and_fresh_tries(api: Api, clock: MovableClock) -> None:
     assert api.confirm(citizen, second).status_code == 200
 
 
-def test_cooldown_holds_for_a_new_verification_of_the_same_citizen(api: Api) -> None:
+def test_cooldown_holds_for_a_new_verification_to_the_same_contact(api: Api) -> None:
     citizen = _started(api)
+    r = api.start_verification(citizen)  # "Empezar de nuevo" at once, the same email
+    body = problem(r, 429, "rate_limited")
+    assert 1 <= int(r.headers["Retry-After"]) <= 60
+    assert "detail" in body
+
+
+def _resend(api: Api, citizen: Citizen) -> requests.Response:
+    return api.call("POST", f"/v1/verifications/{citizen.verification}/resend")
+
+
+def test_a_mistyped_email_corrected_then_five_wrong_codes_still_finishes(
+    api: Api, clock: MovableClock
+) -> None:
+    """Finding 1: the citizen types a wrong email (a code goes there), corrects it at once, types
+    the new code wrong five times, asks for another, and finishes; after starting over later
+    with the same email they still get a code."""
+    citizen = _started(api)  # send 1, to the mistyped address
+    mistyped = citizen.email
     citizen.email = new_email()
-    problem(api.start_verification(citizen), 429, "rate_limited")
+    r = api.start_verification(citizen)  # send 2, at once: another contact, no cooldown
+    assert r.status_code == 201, r.text
+    citizen.verification = r.json()["id"]
+    code = api.code_for(citizen)
+    for _ in range(5):
+        problem(api.confirm(citizen, _wrong(code)), 422, "code_invalid")
+    body = problem(api.confirm(citizen, code), 429, "too_many_attempts")
+    assert body["attempts_left"] == 0
+    clock.advance(61)  # five tries take a while; the cooldown per contact is a minute
+    r = _resend(api, citizen)  # send 3
+    assert r.status_code == 200, r.text
+    fresh = api.code_for(citizen)
+    # Fresh tries: a wrong code counts down from five again, and the right one works.
+    assert problem(api.confirm(citizen, _wrong(fresh)), 422, "code_invalid")["attempts_left"] == 4
+    ok = api.confirm(citizen, fresh)
+    assert ok.status_code == 200, ok.text
+    citizen.session = ok.json()["session_token"]
+    assert api.call("DELETE", "/v1/sessions/current", headers=api.as_citizen(citizen)).ok
+
+    clock.advance(61)  # "Empezar de nuevo": the same citizen, the same (right) email
+    r = api.start_verification(citizen)  # send 4: the third to this contact
+    assert r.status_code == 201, r.text
+    citizen.verification = r.json()["id"]
+    assert api.confirm(citizen, api.code_for(citizen)).status_code == 200
+    assert len(messages_to(api.outbox, mistyped)) == 1
 
 
-def test_three_sends_per_citizen_an_hour(api: Api, clock: MovableClock) -> None:
+def test_sends_per_contact_an_hour_with_retry_after(api: Api, clock: MovableClock) -> None:
     citizen = _started(api)
     for _ in range(2):
         clock.advance(61)
-        r = api.call("POST", f"/v1/verifications/{citizen.verification}/resend")
-        assert r.status_code == 200, r.text
+        assert _resend(api, citizen).status_code == 200
     clock.advance(61)
-    r = api.call("POST", f"/v1/verifications/{citizen.verification}/resend")
+    r = _resend(api, citizen)
     problem(r, 429, "rate_limited")
-    assert int(r.headers["Retry-After"]) > 60
-    citizen.email = new_email()  # another contact does not help: the cédula is limited too
-    problem(api.start_verification(citizen), 429, "rate_limited")
+    # The first of the three sends leaves the hour 3 × 61 s after it was made.
+    assert 3600 - 3 * 61 - 2 <= int(r.headers["Retry-After"]) <= 3600 - 3 * 61
+    citizen.email = new_email()  # another contact of the same citizen still gets a code
+    assert api.start_verification(citizen).status_code == 201
+
+
+def test_sends_per_citizen_an_hour_with_retry_after(api: Api, clock: MovableClock) -> None:
+    """Five sends an hour per citizen whatever the contact (`citizen_sends_per_hour`)."""
+    citizen = _started(api)
+    for _ in range(4):
+        citizen.email = new_email()
+        assert api.start_verification(citizen).status_code == 201
+    clock.advance(120)
+    citizen.email = new_email()
+    r = api.start_verification(citizen)
+    body = problem(r, 429, "rate_limited")
+    assert body["detail"] == "too many codes this hour"
+    assert 3600 - 120 - 2 <= int(r.headers["Retry-After"]) <= 3600 - 120
+    assert not messages_to(api.outbox, citizen.email)
 
 
 def test_three_sends_per_contact_an_hour(api: Api, clock: MovableClock) -> None:

@@ -14,10 +14,10 @@ from kiosk.backend.parse import (
     Lookup,
     ParseError,
     Session,
+    parse_availability,
     parse_catalog,
     parse_confirmation,
     parse_current_bookings,
-    parse_days,
     parse_health,
     parse_hold,
     parse_jwks,
@@ -26,7 +26,16 @@ from kiosk.backend.parse import (
     parse_slots,
     parse_verification,
 )
-from kiosk.domain.models import Audience, Booking, Language, Localized, Slot
+from kiosk.domain.models import (
+    Audience,
+    Availability,
+    Booking,
+    Day,
+    DayState,
+    Language,
+    Localized,
+    Slot,
+)
 
 QUITO = ZoneInfo("America/Guayaquil")
 
@@ -216,8 +225,8 @@ def test_session_token_never_shows_in_repr() -> None:
     assert "s3cr3t" not in repr(session)
 
 
-def test_days() -> None:
-    days = parse_days(
+def test_availability_of_an_older_service_without_states() -> None:
+    availability = parse_availability(
         {
             "days": [
                 {"date": "2025-06-02", "free_places": 3},
@@ -225,12 +234,61 @@ def test_days() -> None:
             ]
         }
     )
-    assert [(d.date, d.available) for d in days] == [
-        (dt.date(2025, 6, 2), True),
-        (dt.date(2025, 6, 3), False),
+    assert availability.last_bookable is None
+    assert [(d.date, d.state, d.effective_state, d.available) for d in availability.days] == [
+        (dt.date(2025, 6, 2), None, DayState.OPEN, True),
+        (dt.date(2025, 6, 3), None, DayState.FULL, False),
     ]
     with pytest.raises(ParseError, match=r"days\[0\]\.date"):
-        parse_days({"days": [{"date": "02/06/2025", "free_places": 1}]})
+        parse_availability({"days": [{"date": "02/06/2025", "free_places": 1}]})
+
+
+def test_availability_with_states_reasons_and_the_window() -> None:
+    availability = parse_availability(
+        {
+            "days": [
+                {"date": "2030-12-24", "free_places": 5, "state": "open", "reason": None},
+                {"date": "2030-12-25", "free_places": 0, "state": "closed",
+                 "reason": {"es": "Navidad", "en": "Christmas Day"}},
+                {"date": "2030-12-26", "free_places": 0, "state": "full", "reason": None},
+                {"date": "2031-01-14", "free_places": 0, "state": "not_open", "reason": None},
+                {"date": "2031-01-15", "free_places": 0, "state": "a_state_of_tomorrow"},
+            ],
+            "last_bookable": "2031-01-13",
+        }
+    )  # fmt: skip
+    assert availability == Availability(
+        days=(
+            Day(dt.date(2030, 12, 24), 5, DayState.OPEN),
+            Day(dt.date(2030, 12, 25), 0, DayState.CLOSED, Localized("Navidad", "Christmas Day")),
+            Day(dt.date(2030, 12, 26), 0, DayState.FULL),
+            Day(dt.date(2031, 1, 14), 0, DayState.NOT_OPEN),
+            Day(dt.date(2031, 1, 15), 0, None),  # unknown: judged by its free places
+        ),
+        last_bookable=dt.date(2031, 1, 13),
+    )
+    assert [d.available for d in availability.days] == [True, False, False, False, False]
+    # A closed day is never available, whatever places it claims.
+    odd = parse_availability(
+        {"days": [{"date": "2030-12-25", "free_places": 9, "state": "closed"}]}
+    )
+    assert not odd.days[0].available
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ({"days": [], "last_bookable": "13/01/2031"}, "last_bookable"),
+        ({"days": [{"date": "2030-12-25", "free_places": 0, "state": 3}]}, r"days\[0\]\.state"),
+        (
+            {"days": [{"date": "2030-12-25", "free_places": 0, "reason": "Navidad"}]},
+            r"days\[0\]\.reason",
+        ),
+    ],
+)
+def test_availability_shape_errors(body: dict[str, Any], where: str) -> None:
+    with pytest.raises(ParseError, match=where):
+        parse_availability(body)
 
 
 def test_slots_keep_the_agency_offset() -> None:

@@ -14,7 +14,7 @@ from turnos.routes.common import problems
 from turnos.schemas import AvailabilityOut, CatalogOut, SlotsOut
 from turnos.services import catalog as catalog_service
 from turnos.services.booking import iso, sweep_expired_holds
-from turnos.services.slots import Calendar
+from turnos.services.slots import Calendar, DayInfo
 
 router = APIRouter()
 
@@ -77,17 +77,19 @@ def availability(
     with ctx.db.transaction() as session:
         sweep_expired_holds(session, ctx.now())
         calendar = _calendar(ctx, session, agency, procedure)
-        specs = calendar.slots(first, last)
-        taken = calendar.taken(specs)
-        free: dict[dt.date, int] = {}
-        for s in specs:
-            free[s.local_date] = free.get(s.local_date, 0) + max(0, s.capacity - taken.get(s.id, 0))
-    days = []
-    day = first
-    while day <= last:
-        days.append({"date": day.isoformat(), "free_places": free.get(day, 0)})
-        day += dt.timedelta(days=1)
-    return {"days": days}
+        days = calendar.days(first, last)
+        last_bookable = calendar.last_day
+    return {"days": [_day_json(d) for d in days], "last_bookable": last_bookable.isoformat()}
+
+
+def _day_json(day: DayInfo) -> dict[str, Any]:
+    reason = {"es": day.reason[0], "en": day.reason[1]} if day.reason else None
+    return {
+        "date": day.date.isoformat(),
+        "free_places": day.free_places,
+        "state": day.state,
+        "reason": reason,
+    }
 
 
 @router.get("/slots", response_model=SlotsOut, responses=problems(404))

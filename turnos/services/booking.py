@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.token import Claims, expiry_for
 from turnos import messages, models
+from turnos.confirmation_mail import build_confirmation, confirmation_text
 from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
@@ -220,9 +221,14 @@ def request_hash(body: dict[str, Any]) -> str:
 
 
 def turn_facts(
-    agency: models.Agency, procedure: models.Procedure, b: models.Booking, language: str
+    agency: models.Agency,
+    procedure: models.Procedure,
+    b: models.Booking,
+    language: str,
+    document_type: str | None = None,
 ) -> messages.TurnFacts:
-    """The turn in the citizen's language: names, not codes; the time written out."""
+    """The turn in the citizen's language: names, not codes; the time written out; what to
+    bring by the document the citizen identified with (`IdType` value); the agency's hours."""
     lang = messages.language_of(language)
     en = lang == "en"
     zone = agency.time_zone
@@ -234,6 +240,8 @@ def turn_facts(
         when=messages.written_when(
             messages.local_time(b.start_at, zone), messages.local_time(b.end_at, zone), lang
         ),
+        documents=messages.documents_for(procedure.requirements, document_type, lang),
+        hours=messages.written_hours(agency.hours, lang),
     )
 
 
@@ -355,7 +363,7 @@ def _create_booking(
             )
         )
         session.flush()
-        facts = turn_facts(agency, procedure, booking, cs.language)
+        facts = turn_facts(agency, procedure, booking, cs.language, citizen.id_type)
         return BookingResult(201, body, cs.email, cs.language, facts)
 
 
@@ -371,12 +379,9 @@ def _send_confirmation(ctx: AppContext, result: BookingResult) -> None:
     assert result.facts is not None
     token = result.body["token"]
     language = messages.language_of(result.language)
-    mail = messages.confirmation_mail(result.facts, token, language)
-    msg = ctx.delivery.new_email(result.email, mail.subject, "booking")
-    msg.set_content(mail.text)
-    msg.add_attachment(qr_png(token), maintype="image", subtype="png", filename="turno-qr.png")
-    # After the content: setting it clears and moves the Content-* headers.
-    msg["Content-Language"] = language
+    subject = confirmation_text(result.facts, language).subject
+    msg = ctx.delivery.new_email(result.email, subject, "booking")
+    build_confirmation(msg, result.facts, qr_png(token), language)
     try:
         ctx.delivery.send_email(msg)
     except DeliveryError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from turnos import models
+from turnos.schemas import AppliesTo
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -26,8 +27,8 @@ class RequirementIn(BaseModel):
     # Short: one checklist line on the kiosk and the slip.
     title: TextIn
     detail: TextIn = TextIn(es="-", en="")
-    # Everyone, or only some citizens (optional; the detail should say so in words too).
-    applies_to: Literal["all", "foreigners", "qualified_artisans"] = "all"
+    # Everyone (the default), or only some citizens: see `turnos.schemas.AppliesTo`.
+    applies_to: AppliesTo = "all"
 
 
 class HoursIn(BaseModel):

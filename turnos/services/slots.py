@@ -54,29 +54,43 @@ def capacity_for(agency: models.Agency, sid: str) -> int:
     return agency.places_min + int.from_bytes(hashlib.sha256(sid.encode()).digest()[:4]) % spread
 
 
+#: A name in Spanish and English (a holiday's, or a closure's reason as the operator wrote it).
+Reason = tuple[str, str]
+
+
 @lru_cache(maxsize=16)
-def _national_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("EC", years=year).keys())
+def _national_holidays(year: int) -> dict[dt.date, Reason]:
+    """Ecuador's national holidays of a year, each with its name in Spanish and English."""
+    es = holidays.country_holidays("EC", years=year, language="es")
+    en = holidays.country_holidays("EC", years=year, language="en_US")
+    return {day: (name, en.get(day) or name) for day, name in es.items()}
+
+
+def holiday(day: dt.date) -> Reason | None:
+    return _national_holidays(day.year).get(day)
 
 
 def is_holiday(day: dt.date) -> bool:
-    return day in _national_holidays(day.year)
+    return holiday(day) is not None
 
 
-def closed_days(session: Session, agency_id: int, first: dt.date, last: dt.date) -> set[dt.date]:
+def closures(session: Session, agency_id: int, first: dt.date, last: dt.date) -> dict[dt.date, str]:
+    """The agency's operator closures from `first` to `last` (one query): day -> reason."""
     rows = session.scalars(
-        select(models.Closure).where(
+        select(models.Closure)
+        .where(
             models.Closure.agency_id == agency_id,
             models.Closure.from_date <= last.isoformat(),
             models.Closure.to_date >= first.isoformat(),
         )
+        .order_by(models.Closure.id)
     ).all()
-    closed: set[dt.date] = set()
+    closed: dict[dt.date, str] = {}
     for c in rows:
         day = max(first, dt.date.fromisoformat(c.from_date))
         end = min(last, dt.date.fromisoformat(c.to_date))
         while day <= end:
-            closed.add(day)
+            closed.setdefault(day, c.reason)
             day += dt.timedelta(days=1)
     return closed
 
@@ -101,6 +115,19 @@ def day_slots(agency: models.Agency, procedure_code: str, day: dt.date) -> Itera
             start += step
 
 
+OPEN, FULL, CLOSED, NOT_OPEN = "open", "full", "closed", "not_open"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One day of `GET /v1/availability`: its state, free places and why it is closed."""
+
+    date: dt.date
+    state: str  # OPEN, FULL, CLOSED or NOT_OPEN
+    free_places: int = 0
+    reason: Reason | None = None  # a holiday's name or a closure's reason, when closed
+
+
 class Calendar:
     """Bookable slots of one agency and procedure as of `now`."""
 
@@ -120,21 +147,62 @@ class Calendar:
         self.last_day = self.today + dt.timedelta(days=booking_days)
 
     def slots(self, first: dt.date, last: dt.date) -> list[SlotSpec]:
+        return self._slots(first, last, None)
+
+    def _slots(
+        self, first: dt.date, last: dt.date, closed: dict[dt.date, str] | None
+    ) -> list[SlotSpec]:
         first, last = max(first, self.today), min(last, self.last_day)
         if first > last:
             return []
-        closed = closed_days(self.session, self.agency.id, first, last)
+        if closed is None:
+            closed = closures(self.session, self.agency.id, first, last)
         out: list[SlotSpec] = []
         day = first
         while day <= last:
             if day not in closed and not is_holiday(day):
-                out.extend(
-                    s
-                    for s in day_slots(self.agency, self.procedure_code, day)
-                    if s.start > self.now
-                )
+                out.extend(self._bookable(day))
             day += dt.timedelta(days=1)
         return out
+
+    def _bookable(self, day: dt.date) -> Iterator[SlotSpec]:
+        return (s for s in day_slots(self.agency, self.procedure_code, day) if s.start > self.now)
+
+    def days(self, first: dt.date, last: dt.date) -> list[DayInfo]:
+        """What the calendar says of each day from `first` to `last`, today at the earliest.
+
+        Days before today are left out (nothing to book, nothing to say). A day the agency is
+        closed is `closed` even past the window; an open day past the window is `not_open`,
+        decided without the database. Today after its last slot has begun is `full`.
+        """
+        first = max(first, self.today)
+        if first > last:
+            return []
+        closed = closures(self.session, self.agency.id, first, last)
+        specs = self._slots(first, last, closed)
+        taken = self.taken(specs)
+        free: dict[dt.date, int] = {}
+        for s in specs:
+            free[s.local_date] = free.get(s.local_date, 0) + max(0, s.capacity - taken.get(s.id, 0))
+        out: list[DayInfo] = []
+        day = first
+        while day <= last:
+            out.append(self._day(day, closed, free))
+            day += dt.timedelta(days=1)
+        return out
+
+    def _day(self, day: dt.date, closed: dict[dt.date, str], free: dict[dt.date, int]) -> DayInfo:
+        name = holiday(day)
+        if name is not None:
+            return DayInfo(day, CLOSED, reason=name)
+        if day in closed:
+            return DayInfo(day, CLOSED, reason=(closed[day], closed[day]))
+        if next(day_slots(self.agency, self.procedure_code, day), None) is None:
+            return DayInfo(day, CLOSED)  # not a day of the agency's hours
+        if day > self.last_day:
+            return DayInfo(day, NOT_OPEN)
+        places = free.get(day, 0)
+        return DayInfo(day, OPEN if places > 0 else FULL, places)
 
     def taken(self, specs: list[SlotSpec]) -> dict[str, int]:
         if not specs:
@@ -143,8 +211,8 @@ class Calendar:
             select(models.Slot.id, models.Slot.taken).where(
                 models.Slot.agency_id == self.agency.id,
                 models.Slot.procedure_code == self.procedure_code,
-                models.Slot.start_at >= specs[0].start,
-                models.Slot.start_at <= specs[-1].start,
+                models.Slot.start_at >= min(s.start for s in specs),
+                models.Slot.start_at <= max(s.start for s in specs),
             )
         )
         return {row.id: row.taken for row in rows}

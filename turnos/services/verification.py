@@ -1,9 +1,15 @@
 """Verification codes and citizen sessions (OWASP ASVS v5 6.5.x, 6.6.x).
 
 A code is 6 digits from `secrets`, stored only as an HMAC bound to its verification, compared
-in constant time, valid `code_ttl_s`, good for `code_attempts` wrong tries and used once. Every
-send (the first included) counts towards the hourly limit per citizen and per contact, and no
-two sends to one citizen come closer than the cooldown, across verifications.
+in constant time, valid `code_ttl_s`, good for `code_attempts` wrong tries and used once; a
+resend brings a new code with fresh tries.
+
+Send limits are there against spamming an address and guessing, never against a citizen who
+made a mistake: no two sends to one contact (address or number) come closer than the
+cooldown, across verifications; every send (the first included) counts towards the hourly
+limit per contact (`sends_per_hour`) and, more loosely, per citizen (`citizen_sends_per_hour`).
+So a citizen who mistypes the email, corrects it at once, exhausts the tries of a code and asks
+for another, or starts over with the same email, still gets a code in the same visit.
 """
 
 from __future__ import annotations
@@ -85,23 +91,26 @@ def _lock_subjects(session: Session, subjects: list[str]) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
-def _check_send_limits(session: Session, ctx: AppContext, subjects: list[str], now: int) -> None:
+def _check_send_limits(
+    session: Session, ctx: AppContext, citizen_subject: str, contact_subject: str, now: int
+) -> None:
     s = ctx.settings
     log = models.SendLog
-    last = session.scalar(select(func.max(log.sent_at)).where(log.subject == subjects[0]))
+    last = session.scalar(select(func.max(log.sent_at)).where(log.subject == contact_subject))
     if last is not None and now - last < s.resend_cooldown_s:
         raise ApiError(
             ErrorCode.RATE_LIMITED,
             "wait before asking for another code",
             retry_after=s.resend_cooldown_s - (now - last),
         )
-    for subject in subjects:
+    limits = ((contact_subject, s.sends_per_hour), (citizen_subject, s.citizen_sends_per_hour))
+    for subject, per_hour in limits:
         recent = session.execute(
             select(func.count(), func.min(log.sent_at)).where(
                 log.subject == subject, log.sent_at > now - HOUR_S
             )
         ).one()
-        if recent[0] >= s.sends_per_hour:
+        if recent[0] >= per_hour:
             raise ApiError(
                 ErrorCode.RATE_LIMITED,
                 "too many codes this hour",
@@ -130,9 +139,10 @@ def _send_code(ctx: AppContext, v: models.Verification, code: str) -> None:
 def _issue_code(
     session: Session, ctx: AppContext, v: models.Verification, citizen_key: str, now: int
 ) -> Sent:
-    subjects = [f"c:{citizen_key}", f"t:{v.contact_hash}"]
+    citizen_subject, contact_subject = f"c:{citizen_key}", f"t:{v.contact_hash}"
+    subjects = [citizen_subject, contact_subject]
     _lock_subjects(session, subjects)
-    _check_send_limits(session, ctx, subjects, now)
+    _check_send_limits(session, ctx, citizen_subject, contact_subject, now)
     code = new_code()
     v.code_hmac = ctx.hasher.code(v.id, code)
     v.code_expires_at = now + ctx.settings.code_ttl_s

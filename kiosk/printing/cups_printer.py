@@ -8,15 +8,13 @@ gets an A4 page and an office queue never gets a 30 cm strip. The server is the 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from collections.abc import Mapping
 
-from kiosk.printing.paper import Paper, cups_page_size
+from kiosk.printing.paper import Paper, cups_page_size, page_height_points
 from kiosk.printing.printer import PrinterProblem, PrintError, PrinterStatus
 
 _TIMEOUT_S = 15.0
-_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
 
 # lpstat "Alerts:" / printer-state-reasons that mean "cannot print now" (RFC 8011 keywords).
 _REASONS: tuple[tuple[str, PrinterProblem], ...] = (
@@ -29,14 +27,6 @@ _REASONS: tuple[tuple[str, PrinterProblem], ...] = (
     ("connecting-to-device", PrinterProblem.OFFLINE),
     ("paused", PrinterProblem.QUEUE_STOPPED),
 )
-
-
-def page_height_points(pdf: bytes) -> float:
-    """Height of the first page, read from its MediaBox (reportlab writes it plainly)."""
-    match = _MEDIA_BOX.search(pdf)
-    if match is None:
-        raise PrintError(PrinterProblem.ERROR, "the slip PDF has no MediaBox")
-    return float(match.group(4)) - float(match.group(2))
 
 
 def lp_command(queue: str, paper: Paper, page_height_pt: float) -> list[str]:
@@ -92,7 +82,11 @@ class CupsPrinter:
         return env
 
     def print_pdf(self, pdf: bytes, paper: Paper) -> None:
-        command = lp_command(self.queue, paper, page_height_points(pdf))
+        try:
+            height = page_height_points(pdf)
+        except ValueError as exc:
+            raise PrintError(PrinterProblem.ERROR, str(exc)) from exc
+        command = lp_command(self.queue, paper, height)
         try:
             done = subprocess.run(
                 command,

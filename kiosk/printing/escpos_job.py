@@ -80,23 +80,27 @@ def compose_escpos(
         _lines(p, content.institution, columns)
     p.set(align="center", bold=True)
     _lines(p, content.title, columns)
-    p.set(align="center", bold=False)
-    _lines(p, content.code_label, columns)
     # Double width and height: the largest size every printer has, about 30 pt.
     p.set(align="center", bold=True, double_width=True, double_height=True)
     _lines(p, content.code, columns // 2)
-    p.set(align="left", bold=False, normal_textsize=True)
+    p.set(align="center", bold=True, normal_textsize=True)
+    _lines(p, content.day, columns)
+    p.set(align="center", bold=True, double_height=True)
+    _lines(p, content.time, columns)
+    p.set(align="center", bold=False, normal_textsize=True)
+    if content.zone:
+        _lines(p, content.zone, columns)
+    p.set(align="left", bold=False)
     p.textln("-" * columns)
+    p.set(align="left", bold=True)
+    _lines(p, content.agency, columns)
+    p.set(align="left", bold=False)
+    _lines(p, content.address, columns)
     for label, value in content.fields:
-        p.set(align="left", bold=True)
-        _lines(p, label, columns)
-        p.set(align="left", bold=False)
-        _lines(p, value, columns)
-    p.ln()
+        _lines(p, f"{label}: {value}", columns)
     p.set(align="left", bold=True)
     _lines(p, content.arrive, columns)
     p.set(align="center", bold=False)
-    p.ln()
     code = encode_qr(content.token)
     module = dots_per_module(code, dots, dots * 3 // 5)
     if qr_mode == QrMode.NATIVE:
@@ -115,20 +119,22 @@ def compose_escpos(
     p.textln("-" * columns)
     if content.requirements:
         p.set(align="left", bold=True)
-        _lines(p, content.requirements_title, columns)
+        _lines(p, content.requirements_title + ":", columns)
         p.set(align="left", bold=False)
         for req in content.requirements:
             _lines(p, "[ ] " + req.title, columns)
             if req.detail:
                 _lines(p, req.detail, columns, indent=4)
     p.set(align="left", bold=True)
-    _lines(p, content.no_cost, columns)
-    _lines(p, content.hours_title, columns)
+    if content.signature:
+        _lines(p, content.signature, columns)
     p.set(align="left", bold=False)
-    for line in content.hours:
-        _lines(p, line, columns)
-    _lines(p, f"{content.contact_label}: {content.contact_phone}", columns)
+    _lines(p, content.no_cost, columns)
+    if content.emailed:
+        _lines(p, content.emailed, columns)
     p.textln("-" * columns)
+    if content.contact_phone:
+        _lines(p, f"{content.contact_label}: {content.contact_phone}", columns)
     _lines(p, content.issued, columns)
     p.cut()
     return bytes(p.output)

@@ -7,6 +7,7 @@ of 58 mm). Sheets (A4, Letter) have fixed sizes and office-printer margins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -44,8 +45,9 @@ class PaperSpec:
 
 
 _SPECS: dict[Paper, PaperSpec] = {
-    Paper.ROLL_80: PaperSpec(80.0, 72.0, None, 4.0, None),
-    Paper.ROLL_58: PaperSpec(58.0, 48.0, None, 4.0, None),
+    # Rolls: 3 mm above and below is blank paper enough around the cut.
+    Paper.ROLL_80: PaperSpec(80.0, 72.0, None, 3.0, None),
+    Paper.ROLL_58: PaperSpec(58.0, 48.0, None, 3.0, None),
     # Sheets: 20 mm at the sides and 12 mm top and bottom keep office printers (typically
     # 4-6 mm unprintable) clear, and the slip still fits one Letter page.
     Paper.A4: PaperSpec(210.0, 170.0, 297.0, 12.0, "A4"),
@@ -68,6 +70,23 @@ def mm_to_points(mm: float) -> float:
 
 def points_to_mm(points: float) -> float:
     return points / POINTS_PER_MM
+
+
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
+
+
+def page_height_points(pdf: bytes) -> float:
+    """Height of a slip PDF's first page, read from its MediaBox (reportlab writes it plainly);
+    ValueError when there is none."""
+    match = _MEDIA_BOX.search(pdf)
+    if match is None:
+        raise ValueError("the slip PDF has no MediaBox")
+    return float(match.group(4)) - float(match.group(2))
+
+
+def slip_length_mm(pdf: bytes) -> float:
+    """How much paper a rendered slip takes: on a roll, its page's height."""
+    return round(points_to_mm(page_height_points(pdf)), 1)
 
 
 def cups_page_size(paper: Paper, page_height_pt: float) -> str:

@@ -7,12 +7,15 @@ real one but no counter will accept it (its key is in no published key set).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.domain.ids import mask_id
 from kiosk.domain.models import (
     Agency,
+    Audience,
     Booking,
     Language,
     Localized,
@@ -23,6 +26,7 @@ from kiosk.domain.models import (
 from kiosk.domain.token import Claims, encode
 from kiosk.printing.content import SlipData
 
+# The requirements of the procedure page (../shared/seed/), each for whom it applies to.
 DEMO_PROCEDURE = Procedure(
     code="CLAVE_PATRONAL",
     name=Localized(
@@ -40,10 +44,12 @@ DEMO_PROCEDURE = Procedure(
             ),
         ),
         Requirement(
+            Localized("Cédula", "Identity card (cédula)"),
             Localized(
-                "Cédula original del representante legal",
-                "Original ID card of the legal representative",
+                "El representante legal presenta el documento en ventanilla universal.",
+                "The legal representative shows the document at the universal counter.",
             ),
+            Audience.CEDULA,
         ),
         Requirement(
             Localized(
@@ -51,20 +57,53 @@ DEMO_PROCEDURE = Procedure(
                 "Responsibility and Information Use Agreement",
             ),
             Localized(
-                "Entregue el documento, debidamente suscrito.", "Hand in the signed document."
+                "Entregue el documento firmado a mano.", "Hand in the document, signed by hand."
             ),
+        ),
+        Requirement(
+            Localized(
+                "Código de identificación para extranjeros", "Identification code for foreigners"
+            ),
+            Localized(
+                "El representante legal entrega una copia en ventanilla universal.",
+                "The legal representative hands in a copy at the universal counter.",
+            ),
+            Audience.FOREIGNER_CODE,
+        ),
+        Requirement(
+            Localized("Pasaporte", "Passport"),
+            Localized("Presente el original.", "Show the original."),
+            Audience.PASSPORT,
+        ),
+        Requirement(
+            Localized("Visa", "Visa"),
+            Localized("Presente el original de la visa.", "Show the original visa."),
+            Audience.PASSPORT,
+        ),
+        Requirement(
+            Localized("Calificación Artesanal", "Artisan qualification"),
+            Localized(
+                "Presente una copia simple del documento.", "Bring a plain copy of the document."
+            ),
+            Audience.QUALIFIED_ARTISANS,
         ),
     ),
 )
+
+#: A sample number per document, masked as the service masks it.
+DEMO_NUMBERS = {
+    "cedula": "1710034065",
+    "ruc": "1790012345001",
+    "passport": "AB1234567",
+    "foreigner_code": "EX12345678",
+}
+DEMO_MASKED_EMAIL = "m•••@example.com"
 
 DEMO_AGENCY = Agency(
     id=901,
     name=Localized("Centro de Atención DEMO Quito Norte", "DEMO Attention Centre Quito North"),
     province_code="17",
-    address=Localized(
-        "Av. de los Shyris y Naciones Unidas (DEMO), Quito",
-        "Shyris Ave. and Naciones Unidas (DEMO), Quito",
-    ),
+    address=Localized("Av. de los Shyris y Naciones Unidas (DEMO), Quito"),
     time_zone="America/Guayaquil",
     hours=(OpeningHours((1, 2, 3, 4, 5), dt.time(8, 0), dt.time(17, 0)),),
     procedure_codes=frozenset({DEMO_PROCEDURE.code}),
@@ -110,7 +149,12 @@ def sample_slip(
     agency: Agency = DEMO_AGENCY,
     issued_at: dt.datetime | None = None,
     institution: str = "",
+    document_type: str | None = "cedula",
+    masked_email: str = DEMO_MASKED_EMAIL,
 ) -> SlipData:
+    """A cédula holder's slip by default; `document_type` None is a slip whose reader the
+    kiosk does not know (every requirement, the generic wording), `masked_email` "" one whose
+    confirmation was not emailed (the details are printed)."""
     zone = ZoneInfo(agency.time_zone)
     start = dt.datetime(2026, 11, 30, 9, 30, tzinfo=zone)
     booking = Booking(
@@ -121,17 +165,21 @@ def sample_slip(
         start=start,
         end=start + dt.timedelta(minutes=15),
         masked_name="M•••• P•••• (DEMO)",
-        masked_id="17••••••90",
+        masked_id=mask_id(DEMO_NUMBERS.get(document_type or "cedula", "1710034065")),
     )
     issued = issued_at or dt.datetime.now(dt.UTC)
     return SlipData(
         booking=booking,
         agency=agency,
-        procedure=DEMO_PROCEDURE,
+        procedure=replace(
+            DEMO_PROCEDURE, requirements=DEMO_PROCEDURE.requirements_for(document_type)
+        ),
         token=demo_token(booking, agency, issued),
         kiosk_id=kiosk_id,
         issued_at=issued,
         language=language,
         contact_phone=contact_phone,
         institution=institution,
+        document_type=document_type,
+        masked_email=masked_email,
     )

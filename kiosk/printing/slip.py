@@ -29,21 +29,26 @@ from kiosk.printing.qr import dots_per_module, encode_qr, mm_to_dots, qr_image
 
 CODE_MIN_PT = 28.0
 CODE_MAX_PT = 44.0
-CHECKBOX = "☐"
+NBSP = "\u00a0"
+CHECKBOX = "☐"  # on paper a box is a real affordance: the citizen ticks it with a pen
+SMALLEST_PT = 9.0  # thermal print is read at arm's length: no text under 9 pt
+CODE_CAP_HEIGHT = 0.73  # DejaVu Sans Bold: capitals and digits stand 0.73 em tall
 
 
 @dataclass(frozen=True, slots=True)
 class _Sizes:
-    body: float  # never under 9 pt: thermal print is read at arm's length
+    body: float
     title: float
+    day: float  # the date of the appointment, bold
+    time: float  # its hour, as large as a citizen reads across a room
     qr_target_mm: float
 
 
 _SIZES = {
-    Paper.ROLL_58: _Sizes(body=9.0, title=12.0, qr_target_mm=34.0),
-    Paper.ROLL_80: _Sizes(body=10.0, title=14.0, qr_target_mm=40.0),
-    Paper.A4: _Sizes(body=11.0, title=18.0, qr_target_mm=45.0),
-    Paper.LETTER: _Sizes(body=11.0, title=18.0, qr_target_mm=45.0),
+    Paper.ROLL_58: _Sizes(body=9.0, title=11.0, day=11.0, time=16.0, qr_target_mm=34.0),
+    Paper.ROLL_80: _Sizes(body=10.0, title=13.0, day=12.0, time=18.0, qr_target_mm=34.0),
+    Paper.A4: _Sizes(body=11.0, title=18.0, day=14.0, time=22.0, qr_target_mm=45.0),
+    Paper.LETTER: _Sizes(body=11.0, title=18.0, day=14.0, time=22.0, qr_target_mm=45.0),
 }
 
 
@@ -77,6 +82,29 @@ class _Rule:
     def draw(self, canvas: Any, x: float, top: float, width: float) -> None:
         canvas.setLineWidth(0.8)
         canvas.line(x, top - self._gap, x + width, top - self._gap)
+
+
+class _Code:
+    """The turn code, boxed by its capitals rather than by the font's line height: at 44 pt
+    a paragraph's leading leaves a blank band the height of a line of body text above it."""
+
+    def __init__(self, lines: Sequence[str], size: float, *, above: float, below: float) -> None:
+        self._lines = list(lines)
+        self._size = size
+        self._above = above
+        self._below = below
+
+    def height(self, width: float) -> float:
+        step = self._size * 1.05  # baseline to baseline when a long code wraps
+        caps = self._size * CODE_CAP_HEIGHT
+        return self._above + caps + step * (len(self._lines) - 1) + self._below
+
+    def draw(self, canvas: Any, x: float, top: float, width: float) -> None:
+        canvas.setFont(BOLD, self._size)
+        baseline = top - self._above - self._size * CODE_CAP_HEIGHT
+        for line in self._lines:
+            canvas.drawCentredString(x + width / 2, baseline, line)
+            baseline -= self._size * 1.05
 
 
 class _Qr:
@@ -113,13 +141,15 @@ def _style(
     bold: bool = False,
     center: bool = False,
     indent: float = 0.0,
-    bullet: bool = False,
+    leading: float = 1.15,
 ) -> ParagraphStyle:
+    if size < SMALLEST_PT:
+        raise ValueError(f"{name}: {size} pt is under the slip's smallest {SMALLEST_PT} pt")
     return ParagraphStyle(
         name,
         fontName=BOLD if bold else REGULAR,
         fontSize=size,
-        leading=size * 1.22,
+        leading=size * leading,
         alignment=TA_CENTER if center else TA_LEFT,
         leftIndent=indent,
         bulletFontName=REGULAR,
@@ -145,55 +175,79 @@ def _code_lines(code: str, width: float) -> tuple[list[str], float]:
     return lines, CODE_MIN_PT
 
 
+def _fitted(value: str, preferred: float, floor: float, width: float) -> float:
+    """Bold size for one line: `preferred` when it fits, else as large as fits, never under
+    `floor` (then it wraps)."""
+    unit = stringWidth(value, BOLD, 1.0) or 1.0
+    return max(floor, min(preferred, math.floor(width / unit * 2) / 2))  # in half points
+
+
+def _day(day: str, preferred: float, floor: float, width: float) -> _Para:
+    """The date on one line where it fits at `floor` or more, else the weekday on a line of
+    its own ("miércoles" / "30 de septiembre de 2026") rather than a break anywhere."""
+    if stringWidth(day, BOLD, floor) <= width:
+        size, markup = _fitted(day, preferred, floor, width), escape(day)
+    else:
+        weekday, _, rest = day.partition(" ")
+        size = _fitted(rest, preferred, floor, width)
+        markup = f"{escape(weekday)}<br/>{escape(rest)}"
+    return _Para(markup, _style("day", size, bold=True, center=True))
+
+
+def _labelled(label: str, value: str) -> str:
+    return f"<b>{escape(label)}:</b> {escape(value)}"
+
+
 def _blocks(content: SlipContent, paper: Paper, dpi: int, width: float) -> list[_Block]:
+    """Top to bottom: whose slip and when (code, day, hour), where and for what, the QR the
+    clerk scans, then what to bring; the requirements' details are in the email."""
     sizes = _SIZES[paper]
     body = sizes.body
-    small = max(9.0, body - 1)
-    gap = body * 0.5
+    small = max(SMALLEST_PT, body - 1)
+    gap = body * 0.35
+    centred_small = _style("small_c", small, center=True)
     blocks: list[_Block] = []
     if content.institution:
-        blocks.append(_Para(escape(content.institution), _style("inst", small, center=True)))
-    blocks.append(
-        _Para(escape(content.title), _style("title", sizes.title, bold=True, center=True))
-    )
-    blocks.append(
-        _Para(escape(content.code_label), _style("clabel", body, center=True), before=gap)
-    )
+        blocks.append(_Para(escape(content.institution), centred_small))
+    title_pt = _fitted(content.title, sizes.title, body, width)
+    blocks.append(_Para(escape(content.title), _style("title", title_pt, bold=True, center=True)))
     lines, code_pt = _code_lines(content.code, width)
-    blocks.append(
-        _Para(
-            "<br/>".join(escape(s) for s in lines), _style("code", code_pt, bold=True, center=True)
-        )
-    )
+    # Under the title the code needs no label: it is the turn the agency's display calls.
+    blocks.append(_Code(lines, code_pt, above=gap * 1.5, below=gap * 2))
+    blocks.append(_day(content.day, sizes.day, body, width))
+    blocks.append(_Para(escape(content.time), _style("time", sizes.time, bold=True, center=True)))
+    if content.zone:
+        blocks.append(_Para(escape(content.zone), centred_small))
     blocks.append(_Rule(gap))
-    label_style = _style("label", small, bold=True)
-    value_style = _style("value", body + 1)
-    for label, value in content.fields:
-        blocks.append(_Para(escape(label), label_style, before=gap * 0.6))
-        blocks.append(_Para(escape(value), value_style))
-    blocks.append(
-        _Para(escape(content.arrive), _style("arrive", body + 1, bold=True), before=gap * 1.5)
-    )
-    printable_mm = paper.spec.printable_width_mm
-    blocks.append(_Rule(gap))
-    blocks.append(_Qr(content.token, dpi, printable_mm, sizes.qr_target_mm))
-    blocks.append(_Para(escape(content.scan_hint), _style("scan", small, center=True)))
+    value = _style("value", body)
+    blocks.append(_Para(escape(content.agency), _style("agency", body, bold=True)))
+    blocks.append(_Para(escape(content.address), value))
+    for label, text in content.fields:
+        blocks.append(_Para(_labelled(label, text), value, before=gap * 0.4))
+    blocks.append(_Para(escape(content.arrive), _style("arrive", body, bold=True), before=gap))
+    blocks.append(_Qr(content.token, dpi, paper.spec.printable_width_mm, sizes.qr_target_mm))
+    blocks.append(_Para(escape(content.scan_hint), centred_small))
     blocks.append(_Rule(gap))
     if content.requirements:
-        blocks.append(_Para(escape(content.requirements_title), _style("rt", body, bold=True)))
-        item = _style("req", body, indent=body * 1.6)
-        detail = _style("reqd", small, indent=body * 1.6)
+        blocks.append(
+            _Para(escape(content.requirements_title) + ":", _style("rt", body, bold=True))
+        )
+        item = _style("req", body, indent=body * 1.4)
+        detail = _style("reqd", small, indent=body * 1.4)
         for req in content.requirements:
-            blocks.append(_Para(escape(req.title), item, before=gap * 0.5, bullet=CHECKBOX))
+            blocks.append(_Para(escape(req.title), item, before=gap * 0.3, bullet=CHECKBOX))
             if req.detail:
                 blocks.append(_Para(escape(req.detail), detail))
-    blocks.append(_Para(escape(content.no_cost), _style("free", body, bold=True), before=gap))
-    blocks.append(_Para(escape(content.hours_title), _style("ht", small, bold=True), before=gap))
-    for line in content.hours:
-        blocks.append(_Para(escape(line), _style("h", small)))
-    blocks.append(_Para(escape(content.contact_label), _style("cl", small, bold=True), before=gap))
-    blocks.append(_Para(escape(content.contact_phone), _style("contact", small)))
+    if content.signature:
+        blocks.append(_Para(escape(content.signature), _style("sign", body, bold=True), before=gap))
+    blocks.append(_Para(escape(content.no_cost), value, before=gap * 0.5))
+    if content.emailed:
+        blocks.append(_Para(escape(content.emailed), _style("mail", small), before=gap * 0.5))
     blocks.append(_Rule(gap))
+    if content.contact_phone:
+        # A phone number broken over two lines is misdialled: its spaces do not break.
+        phone = escape(content.contact_phone).replace(" ", NBSP)
+        blocks.append(_Para(f"{escape(content.contact_label)}: {phone}", _style("tel", small)))
     blocks.append(_Para(escape(content.issued), _style("issued", small)))
     return blocks
 

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.domain.models import Language
+from kiosk.printing.cups_printer import CupsPrinter
 from kiosk.printing.delivery import print_slip
 from kiosk.printing.factory import PrinterSettings, printer_from_settings
+from kiosk.printing.file_printer import FilePrinter
 from kiosk.printing.paper import parse_paper
-from kiosk.printing.printer import PrintError
+from kiosk.printing.printer import Printer, PrintError
 from kiosk.printing.sample import sample_slip
 from kiosk.printing.slip import render_slip
 
@@ -69,7 +71,7 @@ def run_print_test(
         except OSError as exc:
             print(f"print-test: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return EXIT_PRINT_FAILED
-        print(f"print-test: sample slip ({chosen}, {language}) written to {out}")
+        print(f"print-test: sample slip ({chosen}, {language}) written to {out.resolve()}")
         return EXIT_OK
     try:
         printer = printer_from_settings(settings.printer)
@@ -87,5 +89,15 @@ def run_print_test(
         print(f"print-test: printing failed: {exc}", file=sys.stderr)
         return EXIT_PRINT_FAILED
     low = " (paper low)" if status.paper_low else ""
-    print(f"print-test: sample slip ({chosen}, {language}) sent to {settings.printer.backend}{low}")
+    print(f"print-test: sample slip ({chosen}, {language}) {_destination(printer, settings)}{low}")
     return EXIT_OK
+
+
+def _destination(printer: Printer, settings: TestPrintSettings) -> str:
+    """Where the slip went, as a technician looks for it: the file itself for the file
+    printer, the queue for CUPS."""
+    if isinstance(printer, FilePrinter) and printer.last_path is not None:
+        return f"written to {printer.last_path.resolve()}"
+    if isinstance(printer, CupsPrinter):
+        return f"sent to CUPS queue {printer.queue}"
+    return f"sent to {settings.printer.backend}"

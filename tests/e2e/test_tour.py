@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.tour import TOUR_CEDULA, TOUR_EMAIL, TOUR_PHONE
+from tests.printing.raster import pdf_length_mm
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +47,12 @@ def test_tour_prints_where_things_went_and_logs_to_a_file(tmp_path: Path) -> Non
     assert names[-1] == "printer-fallback"
     for name in summary["screens"]:
         assert (out / name).read_bytes().startswith(b"\x89PNG")
-    assert (out / "slip.pdf").read_bytes().startswith(b"%PDF")
+    slip = (out / "slip.pdf").read_bytes()
+    assert slip.startswith(b"%PDF")
+    # The summary says how much paper the turn took, as measured from the PDF printed: a
+    # cédula holder's slip on the default 80 mm roll.
+    assert summary["slip_mm"] == pytest.approx(pdf_length_mm(slip), abs=0.05)
+    assert 100.0 < summary["slip_mm"] <= 200.0
 
     log = (out / "tour.log").read_text()
     assert "printing failed" in log  # the staged printer failure, logged but not shown

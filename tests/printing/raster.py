@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import math
 import subprocess
 
 import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 
 
 def rasterise(pdf: bytes, dpi: int = 203, *, mono: bool = False) -> Image.Image:
@@ -59,3 +61,26 @@ def pdf_page_size(pdf: bytes) -> tuple[float, float]:
             parts = line.split()
             return float(parts[2]), float(parts[4])
     raise AssertionError("pdfinfo printed no page size")
+
+
+def pdf_text_sizes(pdf: bytes) -> list[tuple[float, str]]:
+    """Every run of text on every page with the size it is drawn at, in points: the `Tf` size
+    scaled by the text and graphics matrices (pypdf walks the content streams)."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if not text.strip():
+            return
+        # The vertical scale of tm × cm: the length of its second row.
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        runs.append((round(size * math.hypot(c, d), 2), text.strip()))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def pdf_length_mm(pdf: bytes) -> float:
+    """The first page's height in millimetres, as pypdf reads its MediaBox."""
+    return float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height) / 72 * 25.4

@@ -72,7 +72,7 @@ def test_job_reaches_the_queue_as_the_slip_at_its_page_size(
     expected_w, expected_h = pdf_page_size(slip)
     assert width == pytest.approx(expected_w, abs=1.5)  # CUPS rounds custom sizes to 0.1 mm
     assert height == pytest.approx(expected_h, abs=1.5)
-    title = "Confirmación del Turno en Línea" if lang == Language.ES else "Online Appointment"
+    title = "Confirmación del Turno" if lang == Language.ES else "Appointment Confirmation"
     assert title in " ".join(pdf_text(printed).split())
     assert [b.text for b in read_qr(rasterise(printed, mono=True))] == [data.token]
 

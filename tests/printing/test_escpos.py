@@ -24,6 +24,7 @@ LEFT, CENTER = ESC + b"a\x00", ESC + b"a\x01"
 CP437 = ESC + b"t\x00"  # python-escpos picks code page 437 for á é í ó ú ñ
 NORMAL_SIZE = ESC + b"!\x00"
 DOUBLE_SIZE = ESC + b"!\x30"  # double width and double height
+DOUBLE_HEIGHT = ESC + b"!\x10"
 RULE_58 = b"-" * 32 + b"\n"  # 384 dots / 12-dot Font A = 32 columns
 FEED_AND_CUT = ESC + b"d\x06" + GS + b"V\x00"
 
@@ -44,18 +45,22 @@ SMALL = SlipContent(
     language=Language.ES,
     institution="",
     title="Confirmación",
-    code_label="Su turno",
     code="A-1",
+    day="lunes 1",
+    time="09:30",
+    zone="",
+    agency="Agencia",
+    address="Calle 1",
     fields=(("Trámite", "Clave"),),
     arrive="Llegue antes.",
-    requirements_title="Requisitos",
-    requirements=(RequirementLine("Cédula", ""),),
+    scan_hint="Escanee",
+    requirements_title="Lleve",
+    requirements=(RequirementLine("Cédula"),),
+    signature="Firma a mano.",
     no_cost="Sin costo.",
-    hours_title="Horario",
-    hours=("Lunes a viernes",),
+    emailed="Enviado a m@x",
     contact_label="Tel",
     contact_phone="593 2",
-    scan_hint="Escanee",
     issued="Emitido",
     token="TRN1:AB",
 )
@@ -65,21 +70,24 @@ def test_job_is_exactly_these_bytes() -> None:
     expected = b"".join([
         INIT,
         BOLD_OFF, CENTER, BOLD_ON, CENTER, CP437, b"Confirmaci\xa2n\n",
-        BOLD_OFF, CENTER, b"Su turno\n",
         NORMAL_SIZE, NORMAL_SIZE, DOUBLE_SIZE, BOLD_ON, CENTER, b"A-1\n",
-        NORMAL_SIZE, NORMAL_SIZE, NORMAL_SIZE, BOLD_OFF, LEFT, RULE_58,
-        BOLD_ON, LEFT, b"Tr\xa0mite\n", BOLD_OFF, LEFT, b"Clave\n",
-        b"\n",
+        NORMAL_SIZE, NORMAL_SIZE, NORMAL_SIZE, BOLD_ON, CENTER, b"lunes 1\n",
+        NORMAL_SIZE, NORMAL_SIZE, DOUBLE_HEIGHT, BOLD_ON, CENTER, b"09:30\n",
+        NORMAL_SIZE, NORMAL_SIZE, NORMAL_SIZE, BOLD_OFF, CENTER,
+        BOLD_OFF, LEFT, RULE_58,
+        BOLD_ON, LEFT, b"Agencia\n",
+        BOLD_OFF, LEFT, b"Calle 1\n", b"Tr\xa0mite: Clave\n",
         BOLD_ON, LEFT, b"Llegue antes.\n",
-        BOLD_OFF, CENTER, b"\n",
+        BOLD_OFF, CENTER,
         qr_native(b"TRN1:AB", 8), b"\n",  # a tiny code: capped at 8 dots per module
         b"Escanee\n",
         BOLD_OFF, LEFT, RULE_58,
-        BOLD_ON, LEFT, b"Requisitos\n",
+        BOLD_ON, LEFT, b"Lleve:\n",
         BOLD_OFF, LEFT, b"[ ] C\x82dula\n",
-        BOLD_ON, LEFT, b"Sin costo.\n", b"Horario\n",
-        BOLD_OFF, LEFT, b"Lunes a viernes\n", b"Tel: 593 2\n",
+        BOLD_ON, LEFT, b"Firma a mano.\n",
+        BOLD_OFF, LEFT, b"Sin costo.\n", b"Enviado a m@x\n",
         RULE_58,
+        b"Tel: 593 2\n",
         b"Emitido\n",
         FEED_AND_CUT,
     ])  # fmt: skip
@@ -92,7 +100,9 @@ def test_real_slip_wraps_to_the_head_and_masks_with_ascii() -> None:
     assert head_dots(Paper.ROLL_80, 203) == 576
     text_lines = [re.sub(rb"\x1b[Eta!].", b"", line) for line in job.split(b"\n") if GS not in line]
     assert max(len(line) for line in text_lines) == 48  # wrapped to Font A's 48 columns
-    assert b"17******90" in job
+    assert b"17******65" in job
+    assert b"[ ] Si es artesano calificado:" in job  # the short list, as on the PDF
+    assert b"ventanilla universal" not in job  # the details went by email
     assert "•".encode() not in job
     assert qr_native(content.token.encode(), 5)[:-5] in job  # Q level, 5 dots for 256 chars
     assert job.endswith(FEED_AND_CUT)

@@ -56,18 +56,34 @@ def test_out_file_is_a_scannable_slip_in_the_chosen_size_and_language(
     pdf = out.read_bytes()
     assert pdf_page_size(pdf) == pytest.approx((595.3, 841.9), abs=0.5)
     text = " ".join(pdf_text(pdf).split())
-    assert "Online Appointment Confirmation" in text
+    assert "Appointment Confirmation" in text
     assert "KIOSK-TEST-07" in text
     (barcode,) = read_qr(rasterise(pdf, mono=True))
     assert barcode.text.startswith("TRN1:")
-    assert str(out) in capsys.readouterr().out
+    assert capsys.readouterr().out.split() == [
+        "print-test:", "sample", "slip", "(a4,", "en)", "written", "to", str(out)
+    ]  # fmt: skip
 
 
-def test_file_backend_writes_into_the_output_dir(tmp_path: Path) -> None:
-    settings = Settings(PrinterSection(output_dir=tmp_path / "slips", paper="58mm"))
+def test_a_relative_out_file_is_named_by_its_full_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_print_test(Settings(), "80mm", "es", Path("slip.pdf")) == 0
+    assert capsys.readouterr().out.split()[-1] == str(tmp_path / "slip.pdf")
+    assert (tmp_path / "slip.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_file_backend_names_the_file_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative output_dir, as a config file may give
+    settings = Settings(PrinterSection(output_dir=Path("slips"), paper="58mm"))
     assert run_print_test(settings, None, "es", None) == 0
     (written,) = (tmp_path / "slips").glob("slip-*-58mm.pdf")
-    assert "Confirmación del Turno en Línea" in " ".join(pdf_text(written.read_bytes()).split())
+    assert "Confirmación del Turno" in " ".join(pdf_text(written.read_bytes()).split())
+    line = capsys.readouterr().out.strip()
+    assert line == f"print-test: sample slip (58mm, es) written to {written}"
 
 
 def test_bad_paper_or_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +126,7 @@ def test_escpos_printer_ready_gets_the_job(escpos_printer: FakeEscposPrinter) ->
 
 @pytest.mark.cups
 def test_cups_backend_prints_the_sample(
-    cups_server: CupsServer, monkeypatch: pytest.MonkeyPatch
+    cups_server: CupsServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     output = cups_server.out_dir / "testprint.pdf"
     cups_server.add_pdf_queue("TESTPRINT", output)
@@ -126,6 +142,7 @@ def test_cups_backend_prints_the_sample(
     )
     width, _ = pdf_page_size(output.read_bytes())
     assert width == pytest.approx(58 / 25.4 * 72, abs=1.5)
+    assert capsys.readouterr().out.strip().endswith("sent to CUPS queue TESTPRINT")
 
 
 def test_factory_builds_the_file_printer_by_default() -> None:

@@ -267,20 +267,11 @@ def run_assembled(
     kiosk.controller.start()
     app.aboutToQuit.connect(kiosk.controller.shutdown)
     with loop:
-        loop.run_until_complete(_until_quit(app))
+        # Until app.quit(): Qt emits aboutToQuit only once its loop has stopped, too late
+        # for a coroutine waiting on it to finish (qasync then raises).
+        loop.run_forever()
     kiosk.close()
     return 0
-
-
-async def _until_quit(app: QApplication) -> None:
-    done = asyncio.get_running_loop().create_future()
-
-    def finish() -> None:
-        if not done.done():
-            done.set_result(None)
-
-    app.aboutToQuit.connect(finish)
-    await done
 
 
 def application() -> QApplication:

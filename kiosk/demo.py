@@ -2,142 +2,162 @@
 
 Starts the reference turn service in this process (SQLite in a fresh temporary folder, the
 clearly fake demo catalogue, a free loopback port), a file printer that writes PDFs, and the
-kiosk against them. A small window marked DEMO shows the outbox, so the visitor can read the
-verification code that a real citizen would receive by email or SMS.
+kiosk against them. A yellow band at the top of the kiosk window (kiosk/demo_panel.py) shows
+the outbox, so the visitor can read the verification code a citizen would get by email or SMS.
+
+The demo ends with Ctrl+Q (demo only), the technician's "Salir", Ctrl+C or SIGTERM; each way,
+and an error too, removes the temporary folder (the service's keys, database and messages).
 """
 
 from __future__ import annotations
 
-import email
-import email.policy
+import logging
 import shutil
+import signal
+import socket
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.config import DEMO_PIN_HASH
+from kiosk.demo_panel import DemoPanel
 from kiosk.printing.file_printer import FilePrinter
-from kiosk.ui.theme import Theme
 
-MAX_MESSAGES = 5
+log = logging.getLogger(__name__)
 
-
-def outbox_summary(outbox: Path, limit: int = MAX_MESSAGES) -> str:
-    """The newest messages of the outbox, newest first: recipient, subject and text."""
-    if not outbox.is_dir():
-        return ""
-    blocks: list[str] = []
-    for path in sorted(outbox.glob("*.eml"), reverse=True)[:limit]:
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        body = msg.get_body(preferencelist=("plain",)) if hasattr(msg, "get_body") else None
-        text = str(body.get_content()).strip() if body is not None else ""
-        blocks.append(f"Para: {msg.get('To', '')}\nAsunto: {msg.get('Subject', '')}\n\n{text}")
-    return ("\n\n" + "─" * 30 + "\n\n").join(blocks)
+QUIT_KEYS = "Ctrl+Q"
+DATA_PREFIX = "kiosk-demo-"
 
 
-class DemoPanel(QWidget):
-    """A separate, clearly marked window: what the service "sent" (email and SMS)."""
+class QuitOnSignals:
+    """SIGINT (Ctrl+C) and SIGTERM end the demo as its own exit does, so clean-up runs.
 
-    def __init__(self, outbox: Path, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._outbox = outbox
-        self.setWindowTitle("DEMO — bandeja de salida")
-        self.setStyleSheet(theme.variant(large_text=False).stylesheet())
-        self.banner = QLabel("DEMO: correos y SMS enviados\n(no es parte del kiosco)")
-        self.banner.setWordWrap(True)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setStyleSheet(
-            "background: #FFD500; color: #111111; font-weight: bold; padding: 6px;"
-            f" font-size: {theme.font_px('small')}px;"
-        )
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.text.setObjectName("demoOutbox")
-        # Folds the panel to its banner, so a visitor can see what it covers.
-        self.fold_button = QPushButton("Ocultar mensajes")
-        self.fold_button.setCheckable(True)
-        self.fold_button.toggled.connect(self._fold)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.fold_button)
-        layout.addWidget(self.text, 1)
-        outbox.mkdir(parents=True, exist_ok=True)
-        self._watcher = QFileSystemWatcher([str(outbox)], self)
-        self._watcher.directoryChanged.connect(self.refresh)
-        # A slow poll as well: some file systems do not report renames into the folder.
-        self._poll = QTimer(self)
-        self._poll.setInterval(2000)
-        self._poll.timeout.connect(self.refresh)
-        self._poll.start()
-        self._gap = theme.gap_px()
-        self.text.setFixedHeight(theme.px(45))
-        self.setFixedWidth(theme.px(80))
-        self._clearance = theme.px(40)  # the kiosk's action bar, which it must not cover
-        self.refresh()
+    Python runs a signal handler only when it next runs Python code, and the Qt loop can sit in
+    C++ indefinitely: the C-level handler writes to a socket (signal.set_wakeup_fd) that a
+    QSocketNotifier watches, whose slot gives Python that turn. A signal that comes before the
+    loop runs is kept and acted on at the loop's first turn; one during clean-up is ignored.
+    """
 
-    def _fold(self, folded: bool) -> None:
-        self.text.setVisible(not folded)
-        self.fold_button.setText("Mostrar mensajes" if folded else "Ocultar mensajes")
-        self.adjustSize()
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    def place_beside(self, window: QWidget, above: QWidget | None = None) -> None:
-        """Show the panel at the right edge of the (fullscreen) kiosk, just above `above`
-        (the action bar), where it covers the least of a screen's question and answer."""
-        self.adjustSize()
-        area = window.geometry()
-        bottom = area.bottom() - self._clearance
-        if above is not None and above.isVisible():
-            bottom = above.mapToGlobal(above.rect().topLeft()).y() - self._gap
-        self.move(area.right() - self.width() + 1, max(area.top(), bottom - self.height()))
-        self.show()
-        self.raise_()
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._quit: Callable[[], None] | None = None
+        self._closing = False
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._previous = {sig: signal.signal(sig, self._handle) for sig in self.SIGNALS}
+        self._notifier: QSocketNotifier | None = None
 
-    def refresh(self) -> None:
-        summary = outbox_summary(self._outbox) or "(todavía no se ha enviado nada)"
-        if summary != self.text.toPlainText():
-            self.text.setPlainText(summary)
+    def start(self, app: QApplication, quit_: Callable[[], None]) -> None:
+        """Watch the wakeup socket from the Qt loop; `quit_` once it runs and a signal came."""
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        QTimer.singleShot(0, lambda: self._running(quit_))
+
+    def _running(self, quit_: Callable[[], None]) -> None:
+        self._quit = quit_
+        print(f"kiosk demo: running; {QUIT_KEYS} or Ctrl+C ends it", flush=True)
+        if self.received is not None:
+            self._handle(self.received, None)
+
+    def _drain(self) -> None:
+        # Reading is enough: the pending Python handler has run before this line.
+        try:
+            while self._reader.recv(512):
+                pass
+        except BlockingIOError:
+            pass
+
+    def _handle(self, signum: int, _frame: FrameType | None) -> None:
+        self.received = signum
+        if self._quit is not None and not self._closing:
+            log.info("demo: %s received, leaving", signal.Signals(signum).name)
+            self._quit()
+
+    def close(self) -> None:
+        """From now on signals change nothing (clean-up is under way)."""
+        self._closing = True
+
+    def restore(self) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+        self._reader.close()
+        self._writer.close()
 
 
 def run_demo(settings: Any, windowed: bool) -> int:
-    """Embedded service + file printer + kiosk + demo panel; cleans up the data on exit."""
-    from kiosk.app import application, assemble, client_for, configure_logging, run_assembled
-    from turnos.embedded import start_embedded
+    """Embedded service + file printer + kiosk + outbox band; removes its data however it ends."""
+    from kiosk.app import configure_logging
 
     configure_logging()  # masked by kiosk.logsafe's PersonalDataFilter
-    data_dir = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
-    service = start_embedded(data_dir, demo=True)
-    app = application()
-    output = (
-        Path(settings.printer.output_dir) if settings.printer.output_dir else data_dir / "slips"
-    )
-    printer = FilePrinter(output)
-    panels: list[DemoPanel] = []
-
-    def make(app: QApplication) -> Any:
-        client = client_for(settings, service.url, service.credentials["kiosk_token"])
-        kiosk = assemble(settings, app, client, printer)
-        panel = DemoPanel(service.outbox, kiosk.shell.theme)
-        panel.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        # Placed once the loop runs, i.e. after the kiosk went fullscreen, or it would hide
-        # behind the kiosk's own stay-on-top window.
-        QTimer.singleShot(0, lambda: panel.place_beside(kiosk.shell, kiosk.shell.next_button))
-        panels.append(panel)
-        print(f"kiosk demo: service at {service.url}; slips in {output}")
-        return kiosk
-
+    signals = QuitOnSignals()
+    data_dir = Path(tempfile.mkdtemp(prefix=DATA_PREFIX))
+    print(f"kiosk demo: temporary data in {data_dir} (removed on exit)", flush=True)
     try:
+        return _run(settings, windowed, data_dir, signals)
+    finally:
+        signals.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        signals.restore()
+
+
+def _run(settings: Any, windowed: bool, data_dir: Path, signals: QuitOnSignals) -> int:
+    from kiosk.app import Kiosk, application, assemble, client_for, run_assembled
+    from turnos.embedded import start_embedded
+
+    service = start_embedded(data_dir, demo=True)
+    try:
+        app = application()
+        configured = settings.printer.output_dir
+        output = Path(configured) if configured else data_dir / "slips"
+        printer = FilePrinter(output)
+
+        def make(app: QApplication) -> Kiosk:
+            client = client_for(settings, service.url, service.credentials["kiosk_token"])
+            kiosk = assemble(settings, app, client, printer)
+            panel = DemoPanel(
+                service.outbox,
+                kiosk.shell.theme,
+                demo_pin=settings.maintenance.pin_hash == DEMO_PIN_HASH,
+            )
+            panel.attach(kiosk.shell)
+            leave = _leaver(kiosk)
+            add_quit_keys(kiosk.shell, leave)
+            signals.start(app, leave)
+            print(f"kiosk demo: service at {service.url}; slips in {output}", flush=True)
+            return kiosk
+
         return run_assembled(app, make, windowed=windowed)
     finally:
-        for panel in panels:
-            panel.close()
         service.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def add_quit_keys(window: QWidget, leave: Callable[[], None]) -> QShortcut:
+    """Ctrl+Q leaves the demo (a real kiosk has no keyboard, and no such way out)."""
+    keys = QShortcut(QKeySequence(QUIT_KEYS), window)
+    keys.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    keys.activated.connect(leave)
+    return keys
+
+
+def _leaver(kiosk: Any) -> Callable[[], None]:
+    def leave() -> None:
+        # The window refuses to close unless told (Alt+F4 does nothing), and Qt 6 will not
+        # quit while a window refuses.
+        kiosk.shell.allow_close()
+        kiosk.app.quit()
+
+    return leave

@@ -158,10 +158,16 @@ class Released:
 NOTHING_RELEASED = Released()
 
 
-# Steps numbered for "Paso N de M". EXISTING_TURN shares the number of PROVINCE: both are the
-# first screen after the code, and the count must not jump when the branch is taken.
-_NUMBERED: tuple[Step, ...] = (
+# The pages numbered for "Paso N de M": every screen of a new booking where the citizen answers
+# or decides, each with a number of its own, so the count moves on at every screen. The data-
+# protection notice is the first page of CONTACT and counts as a page of its own.
+# Not numbered: WELCOME and DONE (no question); EXISTING_TURN (a choice beside the booking, not
+# a step of it: a citizen who reprints or cancels there never sees steps 5..9); PRINT (the
+# printer works, the citizen answers nothing; a reprint reaches it from EXISTING_TURN too).
+_PRIVACY_NOTICE = "privacy_notice"
+_NUMBERED: tuple[Step | str, ...] = (
     Step.IDENTIFY,
+    _PRIVACY_NOTICE,
     Step.CONTACT,
     Step.VERIFY_CODE,
     Step.PROVINCE,
@@ -169,7 +175,6 @@ _NUMBERED: tuple[Step, ...] = (
     Step.AGENCY,
     Step.SCHEDULE,
     Step.REVIEW,
-    Step.PRINT,
 )
 
 # Draft fields each step owns; back() from a step clears its own and every later step's.
@@ -254,12 +259,17 @@ class BookingFlow:
         """The back-stack, oldest first."""
         return tuple(self._history)
 
-    def step_number(self) -> tuple[int, int] | None:
-        """(N, M) for "Paso N de M"; None on WELCOME and DONE."""
-        step = Step.PROVINCE if self._current is Step.EXISTING_TURN else self._current
-        if step not in _NUMBERED:
+    def step_number(self, *, privacy_notice: bool = False) -> tuple[int, int] | None:
+        """(N, M) for "Paso N de M", or None where no number fits (see `_NUMBERED`).
+
+        `privacy_notice`: the CONTACT screen still shows its data-protection notice (the
+        notice and the form each have their number)."""
+        page: Step | str = self._current
+        if self._current is Step.CONTACT and privacy_notice:
+            page = _PRIVACY_NOTICE
+        elif self._current not in _NUMBERED:
             return None
-        return _NUMBERED.index(step) + 1, len(_NUMBERED)
+        return _NUMBERED.index(page) + 1, len(_NUMBERED)
 
     def can_advance(self) -> bool:
         node = NAVIGATION[self._current]

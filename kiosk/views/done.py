@@ -1,15 +1,27 @@
-"""Done: take the slip, the turn code, and come 10 minutes early with the original cédula."""
+"""Done: the turn in full (code, day and hour, agency and address), this citizen's documents,
+where the slip comes out, and where the confirmation was also emailed.
+
+The slip's place is said last, at the bottom of the screen, nearest the slot it names.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Confirmation, Language
-from kiosk.ui.widgets import DateWords, apply_theme, first_upper, label
+from kiosk.ui.widgets import apply_theme, is_landscape, label, split_layout
+from kiosk.views._turn import (
+    CuedScroll,
+    DocumentList,
+    TurnBlock,
+    TurnFacts,
+    TurnWords,
+    message,
+    turn_facts,
+)
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
@@ -21,73 +33,84 @@ class DoneView(StepView):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._words = DateWords(self)
-        self._confirmation: Confirmation | None = None
-        self._catalog: Catalog | None = None
+        self._words = TurnWords(self)
+        self._facts: TurnFacts | None = None
         self._lang = Language.ES
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.gap_px() * 3)
-        column.addStretch(1)
-        self.code_caption = label("", "help")
-        self.code = label("", "code")
-        self.when = label("")
-        self.where = label("")
-        self.arrive = label("")
-        self.arrive.setStyleSheet("font-weight: bold;")
-        for widget in (self.code_caption, self.code, self.when, self.where, self.arrive):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column.addWidget(widget)
-        self.code.setStyleSheet(f"font-size: {theme.font_px('title') * 2}px;")
-        column.addStretch(2)
+        split = split_layout(theme, self)
+        self.turn = TurnBlock(theme)
+
+        bring = QWidget()
+        bring_column = QVBoxLayout(bring)
+        bring_column.setContentsMargins(0, 0, theme.gap_px(), 0)
+        bring_column.setSpacing(theme.gap_px())
+        self.bring_caption = label("", "value")
+        self.documents = DocumentList(theme, details=False)
+        bring_column.addWidget(self.bring_caption)
+        bring_column.addWidget(self.documents)
+        bring_column.addStretch(1)
+        self.bring = CuedScroll(bring, theme)
+
+        after = QVBoxLayout()
+        after.setContentsMargins(0, 0, 0, 0)
+        after.setSpacing(theme.gap_px() * 2)
+        after.addWidget(self.bring, 1)
+        # Shown with the rest of the screen, before anything can be tapped: no room reserved.
+        self.emailed = message("ok")
+        self.slip = label("", "value")
+        self.slip.setObjectName("slipPlace")
+        after.addWidget(self.emailed)
+        after.addWidget(self.slip)
+        split.addWidget(self.turn, 1 if is_landscape(theme) else 0)
+        split.addLayout(after, 1)
+        self.retranslate()
+
+    # -- from the controller ----------------------------------------------------------------
+
+    def show_turn(self, facts: TurnFacts, lang: Language | str) -> None:
+        self._facts, self._lang = facts, Language(lang)
         self.retranslate()
 
     def show_confirmation(
-        self, confirmation: Confirmation, catalog: Catalog | None, lang: Language | str
+        self,
+        confirmation: Confirmation,
+        catalog: Catalog | None,
+        lang: Language | str,
+        *,
+        document_type: str | None = None,
+        email: str | None = None,
     ) -> None:
-        self._confirmation, self._catalog, self._lang = confirmation, catalog, Language(lang)
-        self.retranslate()
+        """The same, from the parts (`document_type` as `IdType` values; email in full)."""
+        self.show_turn(turn_facts(confirmation, catalog, document_type, email), lang)
+
+    def facts(self) -> TurnFacts | None:
+        return self._facts
+
+    # -- StepView ---------------------------------------------------------------------------
 
     def show_state(self, draft: Draft) -> None:
-        if draft.confirmation is not None:
-            self._confirmation = draft.confirmation
-            self._lang = draft.language
+        self._lang = draft.language
         self.retranslate()
 
     def title(self) -> str:
-        return self.tr("Retire su comprobante")
-
-    def help_text(self) -> str:
-        return self.tr("Su turno está reservado.")
+        return self.tr("Su turno está reservado")
 
     def next_label(self) -> str:
         return self.tr("Terminar")
 
     def clear(self) -> None:
-        self._confirmation = None
-        self._catalog = None
+        self._facts = None
         self.retranslate()
 
     def set_theme(self, theme: Theme) -> None:
-        self.code.setStyleSheet(f"font-size: {theme.font_px('title') * 2}px;")
         apply_theme(self, theme)
 
     def retranslate(self) -> None:
-        self.code_caption.setText(self.tr("Su turno"))
-        self.arrive.setText(self.tr("Preséntese 10 minutos antes con su cédula original."))
-        conf = self._confirmation
-        if conf is None:
-            for widget in (self.code, self.when, self.where):
-                widget.clear()
-            return
-        booking = conf.booking
-        self.code.setText(booking.code)
-        self.when.setText(
-            self.tr("{date}, a las {time}")
-            .replace("{date}", first_upper(self._words.long_date(booking.start.date())))
-            .replace("{time}", booking.start.strftime("%H:%M"))
-        )
-        agency = self._catalog.agency(booking.agency_id) if self._catalog else None
-        self.where.setText(
-            f"{agency.name.get(self._lang)}\n{agency.address.get(self._lang)}" if agency else ""
-        )
+        facts = self._facts
+        self.turn.show_facts(facts)
+        self.bring_caption.setText(self.tr("Preséntese 10 minutos antes con:"))
+        self.documents.set_requirements(facts.requirements if facts else (), self._lang)
+        self.bring.setVisible(bool(facts and facts.requirements))
+        email = facts.masked_email if facts else None
+        self.emailed.set_text(self._words.emailed(email) if email else None)
+        self.slip.setText(self.tr("↓ Retire su comprobante en la ranura de abajo."))
+        self.changed.emit()

@@ -31,6 +31,7 @@ from kiosk.ui.widgets import (
     label,
     touch_button,
 )
+from kiosk.views._turn import agency_address, agency_name
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
@@ -73,9 +74,8 @@ class TurnCard(QFrame):
         )
         self.when.setStyleSheet("font-weight: bold;")
         self.what = label(procedure.name.get(lang) if procedure else booking.procedure_code)
-        self.where = label(
-            f"{agency.name.get(lang)} · {agency.address.get(lang)}" if agency else ""
-        )
+        # Names and addresses as written: never translated.
+        self.where = label(f"{agency_name(agency)} · {agency_address(agency)}" if agency else "")
         for widget in (self.code, self.when, self.what, self.where):
             column.addWidget(widget)
         buttons = QHBoxLayout()

@@ -1,5 +1,7 @@
-"""Printing: a busy page while the slip prints; if printing fails, the QR full screen to
-photograph, a word that the confirmation was emailed, and a retry. The booking always stands."""
+"""Printing: a busy page while the slip prints; if printing fails, what the slip would have told
+(turn code, day and hour, agency and address, what to bring) in words, the QR large to
+photograph, a word that the confirmation was emailed (to which address, masked), and a retry.
+The booking always stands."""
 
 from __future__ import annotations
 
@@ -8,16 +10,31 @@ from typing import TYPE_CHECKING
 import qrcode
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QProgressBar, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.domain.flow import Step
+from kiosk.domain.flow import Draft, Step
+from kiosk.domain.models import Language
 from kiosk.ui.widgets import (
-    MessageLabel,
     apply_theme,
     is_landscape,
     label,
     split_layout,
     touch_button,
+)
+from kiosk.views._turn import (
+    CuedScroll,
+    DocumentList,
+    TurnBlock,
+    TurnFacts,
+    TurnWords,
+    message,
 )
 from kiosk.views.base import StepView
 
@@ -25,6 +42,8 @@ if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
 
 _PRINTING, _FAILED = 0, 1
+#: The QR's least side: a phone camera at arm's length reads it, as measured in the tests.
+QR_MM = 90.0
 
 
 class QrCode(QWidget):
@@ -77,7 +96,10 @@ class PrintingView(StepView):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._words = TurnWords(self)
         self._emailed = False
+        self._facts: TurnFacts | None = None
+        self._lang = Language.ES
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -96,31 +118,60 @@ class PrintingView(StepView):
         busy.addStretch(2)
         self.pages.addWidget(printing)
 
+        # The fallback: everything the slip would have said that the counter needs (code, day,
+        # hour, agency), what to bring, and the QR to photograph. Every message is set before
+        # the page shows, so none moves the retry button under a finger: no room reserved.
         failed = QWidget()
         split = split_layout(theme, failed)
-        words = QWidget()
-        page = QVBoxLayout(words)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.setSpacing(theme.gap_px() * 2)
-        self.problem = MessageLabel("error")
-        self.photo = label("")
-        self.qr = QrCode()
-        self.qr.setMinimumSize(theme.px(90.0), theme.px(90.0))
-        self.emailed = MessageLabel("ok")
-        self.retry = touch_button("", theme, "secondary")
+        self.problem = message("error")
+        self.turn = TurnBlock(theme)
+        bring = QWidget()
+        bring_column = QVBoxLayout(bring)
+        bring_column.setContentsMargins(0, 0, theme.gap_px(), 0)
+        bring_column.setSpacing(theme.gap_px())
+        self.bring_caption = label("", "value")
+        self.documents = DocumentList(theme, details=False)
+        bring_column.addWidget(self.bring_caption)
+        bring_column.addWidget(self.documents)
+        bring_column.addStretch(1)
+        self.bring = CuedScroll(bring, theme)
+        self.emailed = message("ok")
+        self.retry = touch_button("", theme, "secondary", wrap=True)
         self.retry.setObjectName("retryPrint")
         self.retry.clicked.connect(self.retry_requested)
-        page.addWidget(self.problem)
-        page.addWidget(self.photo)
-        page.addWidget(self.emailed)
-        page.addWidget(self.retry)
-        page.addStretch(1)
+        self.qr = QrCode()
+        self.qr.setMinimumSize(theme.px(QR_MM), theme.px(QR_MM))
+        gap = theme.gap_px() * 2
         if is_landscape(theme):
-            split.addWidget(self.qr, 1)
-            split.addWidget(words, 1)
+            # Three columns: the QR with the retry under it; the turn; what to bring.
+            under = QVBoxLayout()
+            under.setSpacing(gap)
+            under.addWidget(self.qr, 1)
+            under.addWidget(self.retry)
+            turn = QVBoxLayout()
+            turn.setSpacing(gap)
+            turn.addWidget(self.problem)
+            turn.addWidget(self.turn, 1)
+            turn.addWidget(self.emailed)
+            split.addLayout(under, 5)
+            split.addLayout(turn, 6)
+            split.addWidget(self.bring, 5)
         else:
-            split.addWidget(words)
-            split.addWidget(self.qr, 1)
+            # The words first, at their height; then the QR, as large as the rest allows,
+            # with the email line and the retry beside it (under it there was no room left
+            # for the documents with large text).
+            for widget in (self.problem, self.turn, self.bring):
+                split.addWidget(widget)
+            beside = QHBoxLayout()
+            beside.setSpacing(gap)
+            beside.addWidget(self.qr, 1)
+            aside = QVBoxLayout()
+            aside.setSpacing(gap)
+            aside.addStretch(1)
+            aside.addWidget(self.emailed)
+            aside.addWidget(self.retry)
+            beside.addLayout(aside, 1)
+            split.addLayout(beside, 1)
         self.pages.addWidget(failed)
         self.retranslate()
 
@@ -128,7 +179,14 @@ class PrintingView(StepView):
         self.pages.setCurrentIndex(_PRINTING)
         self.changed.emit()
 
+    def show_turn(self, facts: TurnFacts, lang: Language | str) -> None:
+        """The turn the fallback tells of, should printing fail."""
+        self._facts, self._lang = facts, Language(lang)
+        self.retranslate()
+
     def show_failed(self, token: str, emailed: bool) -> None:
+        """Printing failed: the QR of `token` to photograph; `emailed` when the confirmation
+        also went by email (to `show_turn`'s masked address, when it was given)."""
         self._emailed = emailed
         self.qr.set_payload(token)
         self.pages.setCurrentIndex(_FAILED)
@@ -148,17 +206,25 @@ class PrintingView(StepView):
 
     def help_text(self) -> str:
         if self.failed_shown():
-            return self.tr("Su turno está reservado. Guarde este código QR.")
+            return self.tr(
+                "Su turno está reservado. Tome una foto del código QR con su celular y "
+                "muéstrela en la ventanilla."
+            )
         return ""
 
     def next_label(self) -> str:
         return self.tr("Terminar") if self.failed_shown() else ""
 
+    def show_state(self, draft: Draft) -> None:
+        self._lang = draft.language
+        self.retranslate()
+
     def clear(self) -> None:
         self.qr.set_payload("")
         self._emailed = False
+        self._facts = None
         self.pages.setCurrentIndex(_PRINTING)
-        self.changed.emit()
+        self.retranslate()
 
     def set_error(self, text: str | None) -> None:
         self.problem.set_text(text)
@@ -167,14 +233,20 @@ class PrintingView(StepView):
         apply_theme(self, theme)
 
     def retranslate(self) -> None:
+        facts = self._facts
         self.printing_words.setText(self.tr("Imprimiendo su comprobante… Espere un momento."))
-        self.photo.setText(
-            self.tr("Tome una foto de este código con su celular y muéstrela en la ventanilla.")
-        )
-        self.emailed.set_text(
-            self.tr("También le enviamos la confirmación a su correo electrónico.")
-            if self._emailed
-            else None
-        )
+        self.turn.show_facts(facts)
+        self.bring_caption.setText(self.tr("Preséntese 10 minutos antes con:"))
+        self.documents.set_requirements(facts.requirements if facts else (), self._lang)
+        self.bring.setVisible(bool(facts and facts.requirements))
+        email = facts.masked_email if facts else None
+        if not self._emailed:
+            self.emailed.set_text(None)
+        elif email:
+            self.emailed.set_text(self._words.emailed(email))
+        else:
+            self.emailed.set_text(
+                self.tr("También le enviamos la confirmación a su correo electrónico.")
+            )
         self.retry.setText(self.tr("Intentar imprimir de nuevo"))
         self.changed.emit()

@@ -1,119 +1,44 @@
-"""Review: everything on one page (personal data masked), the hold's countdown, what to bring."""
+"""Review: everything on one page (personal data masked), the hold's countdown, and the
+documents this citizen must bring, each with its detail in full (the handwritten-signature rule
+is in a detail, and was missed behind a «Ver detalles» button).
+
+Portrait: the booking over the documents; landscape: side by side. The documents scroll by
+finger inside their own area, with a cue while more lies below, so nothing is cut unseen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QScroller,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.contact import mask_email, mask_phone
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Language
 from kiosk.ui.widgets import (
     Countdown,
-    DateWords,
-    ErrorLabel,
-    MessageLabel,
     apply_theme,
     countdown_text,
-    discard,
-    first_upper,
+    is_landscape,
     label,
-    touch_button,
+    split_layout,
+)
+from kiosk.views._turn import (
+    CuedScroll,
+    DocumentList,
+    TurnWords,
+    agency_address,
+    agency_name,
+    message,
 )
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
 
-MARK_TODO = "☐"  # a box to tick at home, not a control
-_ROWS = ("id", "name", "email", "phone", "procedure", "agency", "date", "time")
-
-
-class RequirementList(QWidget):
-    """What to bring, as a checklist of short titles (☐ + title); the service's long details
-    stay behind «Ver detalles», in smaller type, so the screen is not a wall of text."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[tuple[str, str]] = []
-        self._rows: list[QWidget] = []
-        self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(theme.gap_px())
-        self.toggle = touch_button("", theme, "secondary", wrap=True)
-        self.toggle.setObjectName("requirementDetails")
-        self.toggle.setCheckable(True)
-        self.toggle.toggled.connect(self._on_toggled)
-        row = QHBoxLayout()
-        row.addWidget(self.toggle)
-        row.addStretch(1)
-        self._column.addLayout(row)
-        self.retranslate()
-
-    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
-        """(title, detail) pairs; the detail may be empty."""
-        self._items = list(items)
-        self.toggle.setChecked(False)
-        self._render()
-
-    def _on_toggled(self, _on: bool) -> None:
-        self.retranslate()
-        self._render()
-
-    def details_shown(self) -> bool:
-        return self.toggle.isChecked()
-
-    def text(self) -> str:
-        """Every title and detail, one a line (what the screen can show)."""
-        return "\n".join(f"{t}: {d}" if d else t for t, d in self._items)
-
-    def _render(self) -> None:
-        for widget in self._rows:
-            discard(widget)
-        self._rows = []
-        details = self.toggle.isChecked()
-        for index, (title, detail) in enumerate(self._items):
-            row = QWidget()
-            grid = QGridLayout(row)
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setHorizontalSpacing(self._column.spacing())
-            grid.setVerticalSpacing(0)
-            box = label(MARK_TODO, None, wrap=False)
-            box.setAlignment(Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(box, 0, 0)
-            grid.addWidget(label(title, "value"), 0, 1)
-            if detail and details:
-                grid.addWidget(label(detail, "small"), 1, 1)
-            grid.setColumnStretch(1, 1)
-            self._column.insertWidget(index, row)
-            row.show()
-            self._rows.append(row)
-        self.toggle.setVisible(any(d for _t, d in self._items))
-
-    def refresh_theme(self, theme: Theme) -> None:
-        self._column.setSpacing(theme.gap_px())
-
-    def retranslate(self) -> None:
-        self.toggle.setText(
-            self.tr("Ocultar detalles") if self.toggle.isChecked() else self.tr("Ver detalles")
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+# The turn first (what, where, when: what the citizen came to check), then who it is for.
+_ROWS = ("procedure", "agency", "date", "time", "id", "name", "email", "phone")
 
 
 class ReviewView(StepView):
@@ -121,7 +46,7 @@ class ReviewView(StepView):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._words = DateWords(self)
+        self._words = TurnWords(self)
         self._draft: Draft | None = None
         self._catalog: Catalog | None = None
         self._lang = Language.ES
@@ -129,18 +54,18 @@ class ReviewView(StepView):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px() * 2)
-        self.printer_problem = ErrorLabel()
-        self.error = ErrorLabel()
-        self.hold = MessageLabel("ok")
+        # Nothing on this screen is typed or tapped (Confirmar sits in the action bar), so a
+        # message may take its room when it comes.
+        self.printer_problem = message("error")
+        self.error = message("error")
+        self.hold = message("ok")
         column.addWidget(self.printer_problem)
         column.addWidget(self.error)
         column.addWidget(self.hold)
 
-        content = QWidget()
-        body = QVBoxLayout(content)
-        body.setContentsMargins(0, 0, theme.gap_px(), 0)
-        body.setSpacing(theme.gap_px() * 2)
-        grid = QGridLayout()
+        self.summary = QWidget()
+        grid = QGridLayout(self.summary)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(theme.gap_px() * 3)
         grid.setVerticalSpacing(theme.gap_px())
         self.captions: dict[str, QLabel] = {}
@@ -154,21 +79,27 @@ class ReviewView(StepView):
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
-        body.addLayout(grid)
+        grid.setRowStretch(len(_ROWS), 1)
+
+        documents = QWidget()
+        bring = QVBoxLayout(documents)
+        bring.setContentsMargins(0, 0, theme.gap_px(), 0)
+        bring.setSpacing(theme.gap_px() * 2)
         self.bring_caption = label("", "value")
-        self.requirements = RequirementList(theme)
-        body.addWidget(self.bring_caption)
-        body.addWidget(self.requirements)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        QScroller.grabGesture(
-            scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        column.addWidget(scroll, 1)
+        self.requirements = DocumentList(theme, details=True)
+        bring.addWidget(self.bring_caption)
+        bring.addWidget(self.requirements)
+        bring.addStretch(1)
+        self.documents = CuedScroll(documents, theme)
+
+        split = split_layout(theme)
+        if is_landscape(theme):
+            # Side by side, each half scrolls on its own when large text needs more room.
+            split.addWidget(CuedScroll(self.summary, theme), 1)
+        else:
+            split.addWidget(self.summary)
+        split.addWidget(self.documents, 1)
+        column.addLayout(split, 1)
 
         self._countdown = Countdown(self)
         self._countdown.tick.connect(lambda _s: self._show_hold())
@@ -220,7 +151,7 @@ class ReviewView(StepView):
         if d is None or catalog is None:
             for value in self.values.values():
                 value.clear()
-            self.requirements.set_items([])
+            self.requirements.set_requirements((), lang)
             return
         procedure = catalog.procedure(d.procedure_code or "")
         agency = catalog.agency(d.agency_id) if d.agency_id is not None else None
@@ -230,8 +161,8 @@ class ReviewView(StepView):
             "email": mask_email(d.email) if d.email else "",
             "phone": mask_phone(d.phone) if d.phone else "",
             "procedure": procedure.name.get(lang) if procedure else "",
-            "agency": f"{agency.name.get(lang)}\n{agency.address.get(lang)}" if agency else "",
-            "date": first_upper(self._words.long_date(d.day)) if d.day else "",
+            "agency": f"{agency_name(agency)}\n{agency_address(agency)}" if agency else "",
+            "date": self._words.day(d.day) if d.day else "",
             "time": d.slot.start.strftime("%H:%M") if d.slot else "",
         }
         for key, text in texts.items():
@@ -239,11 +170,11 @@ class ReviewView(StepView):
             visible = bool(text)
             self.values[key].setVisible(visible)
             self.captions[key].setVisible(visible)
+        # Only this citizen's documents; the one they identified with is among them (the
+        # catalogue's "Cédula", "Pasaporte"...), so no line of our own repeats it.
         document_type = d.document.type.value if d.document else None
-        requirements = procedure.requirements_for(document_type) if procedure else ()
-        items = [(r.title.get(lang), r.detail.get(lang)) for r in requirements]
-        items.append((self.tr("Su cédula original (o el documento con el que se identificó)"), ""))
-        self.requirements.set_items(items)
+        needed = procedure.requirements_for(document_type) if procedure else ()
+        self.requirements.set_requirements(needed, lang)
 
     # -- StepView ---------------------------------------------------------------------------
 
@@ -261,6 +192,7 @@ class ReviewView(StepView):
 
     def show_state(self, draft: Draft) -> None:
         self._draft = draft
+        self._lang = draft.language
         self._fill()
 
     def clear(self) -> None:
@@ -277,7 +209,6 @@ class ReviewView(StepView):
         self.error.set_text(text)
 
     def set_theme(self, theme: Theme) -> None:
-        self.requirements.refresh_theme(theme)
         apply_theme(self, theme)
 
     def retranslate(self) -> None:

@@ -23,6 +23,7 @@ from kiosk.domain.flow import Draft
 from kiosk.domain.ids import IdType, parse_id
 from kiosk.domain.models import Booking, Catalog, Confirmation, Day, Hold, Language, Slot
 from kiosk.ui.theme import Theme
+from kiosk.views._turn import turn_facts
 from kiosk.views.agency import AgencyView
 from kiosk.views.base import StepView
 from kiosk.views.code import CodeView
@@ -146,7 +147,8 @@ def test_review_shows_everything_masked(qtbot: QtBot, theme: Theme, catalog: Cat
     for requirement in set(procedure.requirements) - set(needed):
         assert requirement.title.es not in view.requirements.text()
     assert len(needed) < len(procedure.requirements)
-    assert "cédula original" in view.requirements.text()
+    # The catalogue's "Cédula" is the document to show: no line of the kiosk's own repeats it.
+    assert "o el documento con el que se identificó" not in view.requirements.text()
     for text in texts(view):
         assert CEDULA not in text
         assert EMAIL not in text
@@ -208,17 +210,20 @@ def test_done_tells_what_to_do_next(qtbot: QtBot, theme: Theme, catalog: Catalog
     view = DoneView(theme)
     shown(qtbot, view, theme)
     conf = _confirmation(catalog, "b-1", "A-017")
-    view.show_confirmation(conf, catalog, "es")
-    assert view.title() == "Retire su comprobante"
-    assert view.code.text() == "A-017"
-    assert "10 minutos antes con su cédula original" in view.arrive.text()
-    assert "a las 09:00" in view.when.text()
+    view.show_confirmation(conf, catalog, "es", document_type="cedula", email=EMAIL)
+    assert view.title() == "Su turno está reservado"
+    assert view.turn.code.text() == "A-017"
+    assert view.bring_caption.text() == "Preséntese 10 minutos antes con:"
+    assert "Cédula" in view.documents.titles()
+    assert view.turn.when.text() == "Jueves 3 de diciembre de 2026, a las 09:00"
     agency = catalog.agency(conf.booking.agency_id)
     assert agency is not None
-    assert agency.address.es in view.where.text()
+    assert view.turn.address.text() == agency.address.es
+    assert view.slip.text() == "↓ Retire su comprobante en la ranura de abajo."
     view.clear()
-    assert view.code.text() == ""
-    assert view.where.text() == ""
+    assert view.turn.code.text() == ""
+    assert view.turn.address.text() == ""
+    assert view.documents.titles() == []
 
 
 # -- existing turns ----------------------------------------------------------------------------
@@ -273,7 +278,7 @@ def test_clear_leaves_no_personal_value_in_any_view(
         click(qtbot, identify.keypad.key(key))
     contact = add(ContactView(theme))
     assert isinstance(contact, ContactView)
-    click(qtbot, contact.privacy.ok)
+    contact.accept_notice()
     contact.email.setText(EMAIL)
     contact.phone.setText("0991234678")
     code = add(CodeView(theme))
@@ -293,10 +298,11 @@ def test_clear_leaves_no_personal_value_in_any_view(
     review.set_hold_countdown(200)
     printing = add(PrintingView(theme))
     assert isinstance(printing, PrintingView)
+    printing.show_turn(turn_facts(conf, catalog, "cedula", EMAIL), "es")
     printing.show_failed(TOKEN, emailed=True)
     done = add(DoneView(theme))
     assert isinstance(done, DoneView)
-    done.show_confirmation(conf, catalog, "es")
+    done.show_confirmation(conf, catalog, "es", document_type="cedula", email=EMAIL)
     existing = add(ExistingView(theme))
     assert isinstance(existing, ExistingView)
     existing.set_bookings([conf], catalog, "es")

@@ -570,11 +570,35 @@ def test_step_numbers() -> None:
     assert numbers[Step.WELCOME] is None
     assert numbers[Step.DONE] is None
     assert numbers[Step.IDENTIFY] == (1, 9)
-    assert numbers[Step.VERIFY_CODE] == (3, 9)
-    assert numbers[Step.EXISTING_TURN] == numbers[Step.PROVINCE] == (4, 9)
-    assert numbers[Step.PRINT] == (9, 9)
-    shown = [numbers[s] for s in MAIN_PATH[1:-1]]
-    assert shown == [(n, 9) for n in range(1, 10)]
+    assert numbers[Step.VERIFY_CODE] == (4, 9)
+    assert numbers[Step.REVIEW] == (9, 9)
+    # Printing is the printer's work, not a question: no number (nor on a reprint).
+    assert numbers[Step.PRINT] is None
+
+
+def test_every_page_of_a_booking_has_its_own_number_and_the_count_holds() -> None:
+    """The notice and the contact form were both "Paso 2 de 9": a citizen saw no progress."""
+    flow = walk_to(Step.CONTACT)
+    pages = [walk_to(Step.IDENTIFY).step_number(), flow.step_number(privacy_notice=True)]
+    pages += [walk_to(s).step_number() for s in MAIN_PATH[2:-1]]
+    numbered = [p for p in pages if p is not None]
+    assert numbered == [(n, 9) for n in range(1, 10)]
+    assert pages[-1] is None  # PRINT
+    # The notice flag means nothing on other screens.
+    assert walk_to(Step.PROVINCE).step_number(privacy_notice=True) == (5, 9)
+
+
+def test_the_existing_turn_screen_has_no_step_number() -> None:
+    """It said "Paso 4 de 9", though a citizen who reprints or cancels there never sees 5..9;
+    the province screen after it keeps its own number, so no two screens share one."""
+    flow = walk_to(Step.EXISTING_TURN)
+    assert flow.step_number() is None
+    flow.new_booking()
+    assert flow.step_number() == (5, 9)
+    reprint = walk_to(Step.EXISTING_TURN)
+    reprint.reprint(reprint.draft.existing[0])
+    assert reprint.current is Step.PRINT
+    assert reprint.step_number() is None
 
 
 # -- random sequences of intents (Hypothesis state machine) -------------------------------------

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk import __version__
-from kiosk.backend.client import Session, TurnosClient
+from kiosk.backend.client import Session, TurnosClient, Verification
 from kiosk.backend.errors import IncompatibleService, ServiceError, ServiceUnavailable
 from kiosk.domain.contact import InvalidContact
 from kiosk.domain.flow import BookingFlow, Released, Step
@@ -46,12 +46,16 @@ from kiosk.ui.idle_watch import IdleWatcher
 from kiosk.ui.messages import Messages
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
+from kiosk.views._turn import draft_facts
 from kiosk.views.base import StepView
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+#: How many days the kiosk asks for: the service's window (28 days) to the end of its last
+#: month, so that month shows which of its days are not open yet. The window itself comes from
+#: the service (`Availability.last_bookable`).
 AVAILABILITY_DAYS = 60
 #: How long the hold waits for the printer's status before showing the review without it.
 PRINTER_STATUS_WAIT_S = 2.0
@@ -68,6 +72,8 @@ class ControllerOptions:
     health_poll_s: float = 5.0  # longest wait between two health checks while out of service
     health_first_s: float = 0.5  # first wait; doubles up to health_poll_s
     heartbeat_s: float = 60.0
+    #: the kiosk's own zone, for clock times on screen (a code's life, a limit's end)
+    time_zone: str = "America/Guayaquil"
 
 
 def _utc_now() -> dt.datetime:
@@ -140,6 +146,7 @@ class KioskController(QObject):
         self.catalog: Catalog | None = None
         self._session: Session | None = None
         self._days: list[Day] = []
+        self._last_bookable: dt.date | None = None  # the service's booking window
         self._idempotency: dict[str, str] = {}  # hold id -> Idempotency-Key
         self._task: asyncio.Future[None] | None = None
         self._poll_task: asyncio.Future[None] | None = None
@@ -193,6 +200,7 @@ class KioskController(QObject):
         self._show(Step.WELCOME)
         self._heartbeat_timer.start()
         self._spawn(self._check_service())
+        self._spawn(self._check_printer())
 
     async def _check_service(self) -> None:
         try:
@@ -308,7 +316,12 @@ class KioskController(QObject):
         """Show the flow's current step (already filled)."""
         view = self.view(step)
         view.show_state(self.flow.draft)
-        self.shell.show_step(step, self.flow.step_number(), can_back=self.flow.can_go_back())
+        notice = step is Step.CONTACT and view.notice_shown()
+        self.shell.show_step(
+            step,
+            self.flow.step_number(privacy_notice=notice),
+            can_back=self.flow.can_go_back(),
+        )
         self.idle.step_changed(step)
 
     async def _enter(self, step: Step, error: str | None = None) -> None:
@@ -330,6 +343,11 @@ class KioskController(QObject):
             await self._load_days()
             if draft.day is not None:
                 await self._load_slots(draft.day)
+        facts = draft_facts(draft, catalog) if step in (Step.PRINT, Step.DONE) else None
+        if facts is not None:
+            # The turn in words, this citizen's documents and the masked address, for the
+            # done screen and for the printer fallback should printing fail.
+            view.show_turn(facts, lang)
         self._show(step)
         if step is Step.REVIEW and catalog is not None:
             view.show_review(draft, catalog, lang)
@@ -453,11 +471,15 @@ class KioskController(QObject):
 
     async def _send_code(self) -> None:
         view = self.view(Step.CONTACT)
+        if view.notice_shown():  # "Entendido, continuar" on the data-protection notice
+            view.accept_notice()
+            self._show(Step.CONTACT)  # the form has its own step number
+            return
         try:
             email, phone, channel = view.value()
             self.flow.contact_given(email, phone, channel)
         except InvalidContact as exc:
-            self._fail(Step.CONTACT, self.messages.contact_problem(exc.field, exc.problem))
+            self._refuse_contact(self.messages.contact_problem(exc.field, exc.problem))
         draft = self.flow.draft
         assert draft.citizen_ref is not None
         try:
@@ -471,11 +493,46 @@ class KioskController(QObject):
                 words=self.messages.busy_sending_code(),
             )
         except ServiceError as exc:
-            self._fail(Step.CONTACT, self.messages.service_error(exc.code))
+            self._refuse_contact(
+                self._service_problem(exc, at_code_step=False),
+                limit=exc.code == "rate_limited",
+            )
         self.flow.code_sent(verification.id)
         self.flow.advance()
         await self._enter(Step.VERIFY_CODE)
-        self.view(Step.VERIFY_CODE).set_resend_in(self._seconds_until(verification.resend_after))
+        self._show_new_code(verification)
+
+    def _refuse_contact(self, text: str, *, limit: bool = False) -> NoReturn:
+        """A refusal of the contact form: over the screen, which keeps all that was typed
+        (beside the fields there is no room left that would not move the keys)."""
+        heading = self.messages.limit_heading() if limit else self.messages.contact_heading()
+        self.shell.notice.present_notice(heading, text)
+        raise _AbortError
+
+    def _show_new_code(self, verification: Verification) -> None:
+        """Fresh boxes and attempts, the code's life in clock time, the resend countdown."""
+        self.view(Step.VERIFY_CODE).new_code(
+            self._local(verification.expires_at),
+            self._seconds_until(verification.resend_after),
+        )
+        self.shell.refresh_actions()
+
+    def _service_problem(self, exc: ServiceError, *, at_code_step: bool) -> str:
+        """The words for a refusal; a send limit names the clock time to try again."""
+        if exc.code == "rate_limited" and exc.retry_after is not None:
+            at = self._local(self._now() + dt.timedelta(seconds=max(exc.retry_after, 0)))
+            if at.second or at.microsecond:  # never name a minute before the limit ends
+                at = at.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+            return self.messages.limit_reached(
+                at.strftime("%H:%M"),
+                at_code_step=at_code_step,
+                contact_phone=self.options.contact_phone,
+            )
+        return self.messages.code_refused(exc.code, exc.attempts_left)
+
+    def _local(self, moment: dt.datetime) -> dt.datetime:
+        """An instant in the kiosk's own time zone, for the clock times a citizen reads."""
+        return moment.astimezone(ZoneInfo(self.options.time_zone))
 
     def resend_code(self) -> None:
         self._run(self._resend_code())
@@ -492,10 +549,9 @@ class KioskController(QObject):
         except ServiceError as exc:
             if exc.retry_after:
                 view.set_resend_in(int(exc.retry_after))
-            self._fail(Step.VERIFY_CODE, self.messages.service_error(exc.code))
+            self._fail(Step.VERIFY_CODE, self._service_problem(exc, at_code_step=True))
         self.flow.code_sent(verification.id)
-        view.set_error(None)
-        view.set_resend_in(self._seconds_until(verification.resend_after))
+        self._show_new_code(verification)
 
     async def _check_code(self) -> None:
         view = self.view(Step.VERIFY_CODE)
@@ -510,9 +566,11 @@ class KioskController(QObject):
                 words=self.messages.busy_checking_code(),
             )
         except ServiceError as exc:
-            if exc.attempts_left is not None:
-                view.set_attempts_left(exc.attempts_left)
-            self._fail(Step.VERIFY_CODE, self.messages.service_error(exc.code))
+            # The boxes empty for the next try (six ⌫ were needed before).
+            attempts = 0 if exc.code == "too_many_attempts" else exc.attempts_left
+            view.code_refused(attempts, self._service_problem(exc, at_code_step=True))
+            self.shell.refresh_actions()
+            raise _AbortError from exc
         self._session = session
         existing = await self._call(self.client.current_bookings, session)
         self.flow.verified(session.token, existing)
@@ -585,7 +643,7 @@ class KioskController(QObject):
         assert draft.agency_id is not None
         assert draft.procedure_code is not None
         today = self._agency_today()
-        self._days = await self._call(
+        availability = await self._call(
             self.client.availability,
             draft.agency_id,
             draft.procedure_code,
@@ -593,7 +651,9 @@ class KioskController(QObject):
             today + dt.timedelta(days=AVAILABILITY_DAYS - 1),
             words=self.messages.busy_days(),
         )
-        self.view(Step.SCHEDULE).set_days(self._days)
+        self._days = list(availability.days)
+        self._last_bookable = availability.last_bookable
+        self.view(Step.SCHEDULE).set_availability(availability)
 
     async def _load_slots(self, day: dt.date) -> None:
         draft = self.flow.draft
@@ -610,7 +670,18 @@ class KioskController(QObject):
         free = [s for s in slots if s.free_places > 0]
         view.set_slots(free)
         if not free:
-            later = next((d.date for d in self._days if d.date > day and d.available), None)
+            # Only an open day inside the service's window (closed, full and not-open days
+            # have no places to offer).
+            later = next(
+                (
+                    d.date
+                    for d in sorted(self._days, key=lambda d: d.date)
+                    if d.date > day
+                    and d.available
+                    and (self._last_bookable is None or d.date <= self._last_bookable)
+                ),
+                None,
+            )
             view.set_no_places(later)
         self.shell.refresh_actions()
 
@@ -671,6 +742,9 @@ class KioskController(QObject):
 
     def _show_printer_status(self) -> None:
         status = self._printer_status
+        if status is not None:
+            # The welcome screen says it before anyone starts, not first at the review.
+            self.view(Step.WELCOME).set_printer_out(not status.ready)
         if status is not None and self.flow.current is Step.REVIEW:
             warning = None if status.ready else self.messages.printer_warning()
             self.view(Step.REVIEW).set_printer_problem(warning)
@@ -710,20 +784,27 @@ class KioskController(QObject):
         procedure = catalog.procedure(booking.procedure_code)
         assert agency is not None
         assert procedure is not None
-        document = self.flow.draft.document
+        draft = self.flow.draft
+        document_type = draft.document.type.value if draft.document else None
         # The slip lists only what this citizen must bring (no foreigners' alternatives to
-        # the cédula for someone who identified with one).
-        needed = procedure.requirements_for(document.type.value if document else None)
+        # the cédula for someone who identified with one, no cédula for a passport holder),
+        # names the document they show, and where the confirmation was emailed (as the
+        # screens do: not on a reprint, whose email went out when it was booked).
+        facts = draft_facts(draft, catalog)
         return SlipData(
             booking=booking,
             agency=agency,
-            procedure=dataclasses.replace(procedure, requirements=needed),
+            procedure=dataclasses.replace(
+                procedure, requirements=procedure.requirements_for(document_type)
+            ),
             token=confirmation.token,
             kiosk_id=self.options.kiosk_id,
             issued_at=self._now(),
-            language=self.flow.draft.language,
+            language=draft.language,
             contact_phone=self.options.contact_phone,
             institution=self.options.institution,
+            document_type=document_type,
+            masked_email=(facts.masked_email or "") if facts is not None else "",
         )
 
     async def _print(self) -> None:
@@ -770,9 +851,15 @@ class KioskController(QObject):
         self._release(released)
         self._session = None
         self._days = []
+        self._last_bookable = None
         self._idempotency.clear()
         self.print_failed = False
-        for overlay in (self.shell.busy, self.shell.idle_warning, self.shell.error):
+        for overlay in (
+            self.shell.busy,
+            self.shell.idle_warning,
+            self.shell.error,
+            self.shell.notice,
+        ):
             overlay.hide()
         for view in self.shell.views():
             view.set_error(None)
@@ -780,6 +867,7 @@ class KioskController(QObject):
         if self.flow.draft.language is not self.shell.language:
             self.set_language(self.flow.draft.language)
         self._show(Step.WELCOME)
+        self._spawn(self._check_printer())  # the next citizen hears of a printer that is out
 
     def _release(self, released: Released) -> None:
         """Give back what the flow dropped; in the background, since nobody waits on it."""
@@ -829,8 +917,8 @@ class KioskController(QObject):
         self._spawn(self._heartbeat())
 
     async def _heartbeat(self) -> None:
-        status = await self.caller.background(self.printer.status)
-        self._printer_status = status
+        status = await self._ask_printer()
+        self._show_printer_status()
         state = "ready" if status.ready else "error"
         if status.problem is not None and status.problem.value == "offline":
             state = "offline"

@@ -333,7 +333,8 @@ async def walk(
     await citizen.until(at(Step.CONTACT), "the contact screen")
     contact = view(Step.CONTACT)
     await citizen.shot("privacy")
-    citizen.tap(contact.privacy.ok)
+    citizen.tap(shell.next_button)  # "Entendido, continuar"
+    await citizen.until(lambda: not contact.notice_shown(), "the contact form")
     citizen.tap(contact.email)
     citizen.type_on(contact.keyboard.key, TOUR_EMAIL)
     await citizen.shot("contact-email")
@@ -435,7 +436,8 @@ async def walk(
         await citizen.until(at(Step.IDENTIFY), "the identify screen again")
     citizen.tap(shell.next_button)
     await citizen.until(at(Step.CONTACT), "the contact screen")
-    citizen.tap(contact.privacy.ok)
+    citizen.tap(shell.next_button)  # "Entendido, continuar"
+    await citizen.until(lambda: not contact.notice_shown(), "the contact form")
     citizen.tap(contact.email)
     citizen.type_on(contact.keyboard.key, TOUR_EMAIL)
     citizen.tap(contact.phone)
@@ -596,6 +598,7 @@ def _tour(
         "booking": None,
         "token": None,
         "keys": None,
+        "slip_mm": None,  # length of the printed slip, read from its PDF
     }
     app: QApplication = application()
     loop = qasync.QEventLoop(app)
@@ -629,7 +632,10 @@ def _tour(
             )
             summary["keys"] = loop.run_until_complete(kiosk.caller.background(client.keys))
         if result.get("slip"):
+            from kiosk.printing.paper import slip_length_mm
+
             (out / "slip.pdf").write_bytes(result["slip"])
+            summary["slip_mm"] = slip_length_mm(result["slip"])
         summary["booking"] = result["booking"]
         summary["token"] = result["token"]
         summary["completed"] = True

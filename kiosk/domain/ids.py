@@ -29,7 +29,10 @@ from stdnum.exceptions import (
 # Anything longer is not a typo but garbage; refuse before doing any work on it.
 MAX_RAW_LENGTH = 64
 
-PASSPORT_MIN, PASSPORT_MAX = 5, 20
+# ICAO 9303's document-number field: letters and digits, at most 9 (longer numbers are cut
+# there, and no issuer uses fewer than 6 in practice: fewer is a number still being typed or
+# mistyped, which the citizen is asked to check).
+PASSPORT_MIN, PASSPORT_MAX = 6, 9
 FOREIGNER_CODE_MIN, FOREIGNER_CODE_MAX = 6, 15
 CEDULA_LENGTH = 10
 RUC_LENGTH = 13

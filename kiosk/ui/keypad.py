@@ -29,7 +29,10 @@ def make_key(text: str, theme: Theme, parent: QWidget | None = None) -> QPushBut
 
 
 class KeyTarget(QObject):
-    """Routes key presses into one QLineEdit at a time (or none)."""
+    """Routes key presses into one QLineEdit at a time (or none), always at its end.
+
+    The on-screen keys have no arrows, so a cursor left where a finger tapped the field
+    (mid-number) would make ⌫ erase the wrong character and new ones land in the middle."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,10 +46,12 @@ class KeyTarget(QObject):
 
     def insert(self, text: str) -> None:
         if self._edit is not None and self._edit.isEnabled():
+            self._edit.end(False)
             self._edit.insert(text)
 
     def backspace(self) -> None:
         if self._edit is not None and self._edit.isEnabled():
+            self._edit.end(False)
             self._edit.backspace()
 
 

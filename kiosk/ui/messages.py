@@ -54,10 +54,10 @@ class Messages(QObject):
                 "El correo o el celular no son válidos. Revíselos y corríjalos."
             ),
             "code_invalid": self.tr("El código no es correcto. Revíselo y escríbalo de nuevo."),
-            "code_expired": self.tr("El código ya venció. Toque «Enviar otro código»."),
-            "too_many_attempts": self.tr(
-                "Demasiados intentos. Revise su correo o celular y empiece de nuevo."
+            "code_expired": self.tr(
+                "El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue."
             ),
+            "too_many_attempts": self.code_exhausted(),
             "rate_limited": self.tr(
                 "Hubo demasiados intentos. Espere un momento y vuelva a probar."
             ),
@@ -72,6 +72,40 @@ class Messages(QObject):
         return texts.get(
             code, self.tr("No pudimos completar la operación. Intente de nuevo en un momento.")
         )
+
+    def code_exhausted(self) -> str:
+        return self.tr(
+            "El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código "
+            "nuevo» y escriba el que le llegue."
+        )
+
+    def code_refused(self, code: str, attempts_left: int | None) -> str:
+        if code == "code_invalid" and attempts_left == 0:
+            return self.code_exhausted()
+        return self.service_error(code)
+
+    def contact_heading(self) -> str:
+        return self.tr("No pudimos enviar el código")
+
+    def limit_heading(self) -> str:
+        return self.tr("Por ahora no podemos enviar otro código")
+
+    def limit_reached(self, clock: str, *, at_code_step: bool, contact_phone: str) -> str:
+        """A send limit: what happened, the clock time to try again, what to do now."""
+        what = self.tr("Ya enviamos varios códigos. Podrá pedir otro a las {time}.").replace(
+            "{time}", clock
+        )
+        if at_code_step:
+            now = self.tr(
+                "Mientras tanto, escriba el último código que le llegó, o pida su turno en "
+                "una ventanilla o al {phone}."
+            )
+        else:
+            now = self.tr(
+                "Si aún no lo ha probado, puede pedir el código por mensaje de texto. También "
+                "puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}."
+            )
+        return f"{what} {now.replace('{phone}', contact_phone)}"
 
     def attempts_left(self, n: int) -> str:
         return self.tr("Le quedan %n intentos.", "", n)

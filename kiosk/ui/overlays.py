@@ -268,3 +268,28 @@ class ErrorOverlay(Overlay):
             )
         )
         self.restart_button.setText(self.tr("Empezar de nuevo"))
+
+
+class NoticeOverlay(Overlay):
+    """A refusal that takes more words than fit beside a field (a send limit: until when, and
+    what to do meanwhile), over the screen, which stays as it was under it."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.heading = _label("title")
+        self.body = _label("")
+        self.ok_button = _button("primary")
+        self.ok_button.setObjectName("noticeOk")
+        self.ok_button.clicked.connect(self.hide)
+        self.content.addWidget(self.heading)
+        self.content.addWidget(self.body)
+        self.content.addWidget(self.ok_button)
+        self.retranslate()
+
+    def present_notice(self, heading: str, body: str) -> None:
+        self.heading.setText(heading)
+        self.body.setText(body)
+        self.present()
+
+    def retranslate(self) -> None:
+        self.ok_button.setText(self.tr("Entendido"))

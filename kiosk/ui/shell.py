@@ -29,6 +29,7 @@ from kiosk.ui.overlays import (
     BusyOverlay,
     ErrorOverlay,
     IdleWarningOverlay,
+    NoticeOverlay,
     OutOfServiceOverlay,
     Overlay,
     TechnicianOverlay,
@@ -229,6 +230,8 @@ class KioskShell(QWidget):
         # pushing the action bar off the screen.
         self.scroll = QScrollArea()
         self.scroll.setObjectName("bodyScroll")
+        # A tap on a key must leave the focus (and its ring) in the field being typed.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -256,6 +259,7 @@ class KioskShell(QWidget):
         self.out_of_service = OutOfServiceOverlay(theme, contact_phone, self)
         self.technician = TechnicianOverlay(theme, self)
         self.error = ErrorOverlay(theme, self)
+        self.notice = NoticeOverlay(theme, self)
         self._extra_overlays: list[QWidget] = []
 
         self.back_button.clicked.connect(self.back_clicked)
@@ -293,6 +297,9 @@ class KioskShell(QWidget):
         view = self._views[step]
         self.stack.setCurrentWidget(view)
         self.scroll.verticalScrollBar().setValue(0)
+        # A new screen may lay its question out afresh; within one screen it only grows.
+        for text_label in (self.title_label, self.help_label):
+            text_label.setMinimumHeight(0)
         self._number = number
         self._can_back = can_back
         self._update_step_label()
@@ -309,12 +316,28 @@ class KioskShell(QWidget):
         self.help_label.setText(help_text)
         self.help_label.setVisible(bool(help_text))
         self.title_label.setVisible(not welcome)
+        self._hold_text_height(self.title_label, 1)
+        self._hold_text_height(self.help_label, 1)
         self.actionbar.setVisible(not welcome)
         self.back_button.setVisible(self._can_back)
         self.next_button.setText(view.next_label())
         self.next_button.setEnabled(view.is_valid())
         self.next_button.setVisible(bool(view.next_label()))
         self._keep_primary_largest()
+
+    def _hold_text_height(self, text_label: QLabel, lines: int) -> None:
+        """Keep room for `lines` lines, and never give back room while one screen is shown:
+        a question or help that changes (another document type, the code's address) must not
+        move the keys under the citizen's finger."""
+        if not text_label.isVisibleTo(self):
+            return
+        text_label.ensurePolished()
+        width = text_label.width() if text_label.width() > 1 else self.width()
+        needed = max(
+            lines * text_label.fontMetrics().lineSpacing(), text_label.heightForWidth(width)
+        )
+        if needed > text_label.minimumHeight():
+            text_label.setMinimumHeight(needed)
 
     def _keep_primary_largest(self) -> None:
         """The primary action keeps its words on one line, up to half the bar: when large
@@ -445,6 +468,7 @@ class KioskShell(QWidget):
             self.out_of_service,
             self.technician,
             self.error,
+            self.notice,
         ]
         return base + self._extra_overlays
 

@@ -299,7 +299,7 @@ QPushButton[role="choice"]:checked {{
 QLineEdit {{
   min-height: {touch}px; padding: 0 {pad}px; font-size: {code}px;
   background-color: {c.surface}; color: {c.fg};
-  border: {border}px solid {c.outline}; border-radius: {radius}px;
+  border: {focus}px solid {c.outline}; border-radius: {radius}px;
 }}
 QLineEdit:focus {{ border: {focus}px solid {c.primary}; }}
 QLineEdit[invalid="true"] {{ border: {focus}px solid {c.error}; }}

@@ -7,14 +7,13 @@ and words, a chosen item has a mark).
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import Day
 from kiosk.ui.keyboard import Keyboard, KeyboardLayout
 
 if TYPE_CHECKING:
@@ -166,7 +164,7 @@ class WrapButton(QPushButton):
     def _keep_longest_word(self) -> None:
         # The stylesheet's min-width becomes the widget's minimum size, which a layout obeys
         # over minimumSizeHint(): raise it to the longest word, so no word is ever cut.
-        longest = max(self._words.split(), key=self.fontMetrics().horizontalAdvance, default="")
+        longest = max(_words_of(self._words), key=self.fontMetrics().horizontalAdvance, default="")
         width = self._horizontal_padding() + self.fontMetrics().horizontalAdvance(longest)
         if self.minimumWidth() < width:
             self.setMinimumWidth(width)
@@ -195,6 +193,10 @@ class WrapButton(QPushButton):
         self.initStyleOption(option)
         option.text = text
         size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, inner, self)
+        if len(lines) > 1:
+            # Wrapped words (large text in the header or the action bar) keep clear of the
+            # frame: half a line above and below.
+            size.setHeight(size.height() + metrics.height())
         return size.expandedTo(self.minimumSize())
 
     def _horizontal_padding(self) -> int:
@@ -224,7 +226,7 @@ class WrapButton(QPushButton):
         return self._size_for(self._words)
 
     def minimumSizeHint(self) -> QSize:
-        longest = max(self._words.split(), key=self.fontMetrics().horizontalAdvance, default="")
+        longest = max(_words_of(self._words), key=self.fontMetrics().horizontalAdvance, default="")
         width = self._size_for(longest).width()
         return QSize(width, self.heightForWidth(width))
 
@@ -257,35 +259,106 @@ class WrapButton(QPushButton):
 
 
 class MessageLabel(QWidget):
-    """An icon and words on one line, hidden while there is nothing to say.
+    """An icon and words, hidden while there is nothing to say, whose room stays reserved.
 
-    kind "error": ⚠ and the error colour; kind "ok": ✓ and the ok colour.
+    kind "error": ⚠ and the error colour; kind "ok": ✓ and the ok colour; kind "info": plain
+    help words, no icon. The label keeps room
+    for a message of `reserve_chars` characters at its width and font even while hidden, so
+    that nothing below it moves under the citizen's finger when a message appears or goes (a
+    keypad that jumped 60 px when "7 de 10 dígitos" appeared typed the wrong digits). The room
+    follows the font: large text reserves more lines. `reserve_chars=0` reserves nothing, for
+    messages set before anything can be tapped.
+
+    It places its two children itself: a layout inside would answer the parent layout's
+    height-for-width questions on its own and ignore the reserved room.
     """
 
-    def __init__(self, kind: str = "error", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: str = "error", parent: QWidget | None = None, *, reserve_chars: int = 90
+    ) -> None:
         super().__init__(parent)
         self._kind = kind
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self._icon = label("⚠" if kind == "error" else MARK_CHOSEN, kind, wrap=False)
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self._words = label("", kind)
-        self._words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row.addWidget(self._icon)
-        row.addWidget(self._words, 1)
+        self._reserve_chars = reserve_chars
+        icons = {"error": "⚠", "ok": MARK_CHOSEN, "info": ""}
+        role = "help" if kind == "info" else kind
+        self._icon = label(icons[kind], role, wrap=False)
+        self._icon.setParent(self)
+        self._icon.setVisible(bool(icons[kind]))
+        self._words = label("", role)
+        self._words.setParent(self)
+        self._words.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        policy.setRetainSizeWhenHidden(bool(reserve_chars))
+        self.setSizePolicy(policy)
         self.setVisible(False)
+
+    def _icon_room(self) -> int:
+        if not self._icon.text():
+            return 0
+        self._icon.ensurePolished()
+        return self._icon.sizeHint().width() + self._icon.fontMetrics().averageCharWidth()
+
+    def reserved_px(self, width: int | None = None) -> int:
+        """The height of `reserve_chars` characters of the message's font at `width`."""
+        if not self._reserve_chars:
+            return 0
+        self._words.ensurePolished()
+        metrics = self._words.fontMetrics()
+        if width is None or width <= 0:
+            width = self.width()
+        room = max(width - self._icon_room(), metrics.averageCharWidth() * 10)
+        # Words wrap whole, so a line holds somewhat less than its width in average letters.
+        per_line = max(1, int(room / (metrics.averageCharWidth() * 1.1)))
+        lines = max(1, -(-self._reserve_chars // per_line))
+        return lines * metrics.lineSpacing() + 2  # a wrapped label rounds up a pixel or two
+
+    def _words_height(self, width: int) -> int:
+        if not self._words.text():
+            return 0
+        return self._words.heightForWidth(max(1, width - self._icon_room()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._words_height(width), self.reserved_px(width))
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), self._icon_room() + self._words.sizeHint().width())
+        return QSize(width, self.heightForWidth(self.width() if self.width() > 0 else width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._icon_room() * 2, self.heightForWidth(max(self.width(), 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self._icon_room()
+        self._icon.setGeometry(0, 0, self._icon.sizeHint().width(), self._icon.sizeHint().height())
+        words = self.width() - room
+        self._words.setGeometry(room, 0, max(1, words), max(self.height(), 1))
+        if self.heightForWidth(self.width()) != self.height():
+            self.updateGeometry()  # another width wraps the words otherwise
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
 
     def set_text(self, text: str | None) -> None:
         self._words.setText(text or "")
         self.setVisible(bool(text))
+        self.updateGeometry()
+        if self.width() > 0:
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def text(self) -> str:
         return self._words.text()
 
 
 class ErrorLabel(MessageLabel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("error", parent)
+    def __init__(self, parent: QWidget | None = None, *, reserve_chars: int = 90) -> None:
+        super().__init__("error", parent, reserve_chars=reserve_chars)
 
 
 class MaskedValue(QWidget):
@@ -363,6 +436,9 @@ class ChoiceItem:
     key: str
     title: str
     detail: str = ""
+    #: other names the search finds the item by (a province's cities); the one found is
+    #: shown under the title, so that "quito" shows "Pichincha" with "Quito" beneath.
+    keywords: tuple[str, ...] = ()
 
 
 class ChoiceButton(QPushButton):
@@ -372,6 +448,7 @@ class ChoiceButton(QPushButton):
     def __init__(self, item: ChoiceItem, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
+        self.found_by = ""  # the keyword the search found this row by, shown under the title
         self._touch = theme.touch_px()
         self.setProperty("role", "choice")
         self.setCheckable(True)
@@ -386,6 +463,11 @@ class ChoiceButton(QPushButton):
         self.item = item
         self._render()
 
+    def show_found_by(self, keyword: str) -> None:
+        if keyword != self.found_by:
+            self.found_by = keyword
+            self._render()
+
     def _render(self) -> None:
         mark = MARK_CHOSEN if self.isChecked() else MARK_OPEN
         # Bold metrics whatever the state: a chosen row is bold and must not overflow.
@@ -395,11 +477,17 @@ class ChoiceButton(QPushButton):
         width = max(self.width() - self._pad - metrics.horizontalAdvance("○  "), 200)
         title = _wrap(self.item.title, metrics, width).lstrip()
         text = f"{mark}  {title}"
-        if self.item.detail:
-            text += "\n" + _wrap(self.item.detail, metrics, width)
+        for detail in (self.found_by, self.item.detail):
+            if detail:
+                text += "\n" + _wrap(detail, metrics, width)
         if text != self.text():
             self.setText(text)
             self.updateGeometry()
+        # Every line in sight when a long list is squeezed to its rows' minimum heights (the
+        # stylesheet's min-height holds one line; a city found by the search adds one).
+        lines = QPushButton.sizeHint(self).height()
+        if self.minimumHeight() != lines:
+            self.setMinimumHeight(lines)
 
     def minimumSizeHint(self) -> QSize:
         # The text re-wraps to any width, so the row may be as narrow as a touch target.
@@ -414,11 +502,29 @@ class ChoiceButton(QPushButton):
         self._render()
 
 
+def _starts_a_word(needle: str, text: str) -> bool:
+    """Whether a word of `text` (case and accents aside) begins with `needle`."""
+    folded = fold(text)
+    return folded.startswith(needle) or f" {needle}" in folded
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of a button's text, a lone mark kept with the word after it ("◀ Atrás",
+    "◐ Contraste"): a mark alone on a line says nothing."""
+    words: list[str] = []
+    for word in text.split():
+        if words and len(words[-1]) == 1 and not words[-1].isalnum():
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+    return words
+
+
 def _wrap(text: str, metrics: QFontMetrics, width: int, indent: str = "     ") -> str:
     """Greedy word wrap for a button (QPushButton cannot wrap by itself)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _words_of(text):
         candidate = f"{current} {word}".strip()
         if current and metrics.horizontalAdvance(candidate) > width:
             lines.append(current)
@@ -436,8 +542,13 @@ class ChoiceList(QWidget):
     scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll(), as in Qt's API
 
     chosen = Signal(str)
+    #: the search hid the chosen item, so it is no longer chosen (Siguiente must not stay on)
+    selection_dropped = Signal()
 
     SEARCH_FROM = 7  # fewer items fit on one screen and need no search
+    #: letters typed before other names (a province's cities) are searched too, and then only
+    #: from the start of their words: "sa" would otherwise list half the country's towns.
+    KEYWORDS_FROM = 3
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -554,9 +665,20 @@ class ChoiceList(QWidget):
         needle = fold(text.strip())
         shown = 0
         for button in self._buttons:
-            match = not needle or needle in fold(f"{button.item.title} {button.item.detail}")
+            item = button.item
+            match = not needle or needle in fold(f"{item.title} {item.detail}")
+            found_by = ""
+            if not match and len(needle) >= self.KEYWORDS_FROM:
+                found_by = next((k for k in item.keywords if _starts_a_word(needle, k)), "")
+                match = bool(found_by)
+            button.show_found_by(found_by)
             button.setHidden(not match)
             shown += match
+        chosen = self._group.checkedButton()
+        if chosen is not None and chosen.isHidden():
+            # Never a choice the citizen cannot see: Siguiente would go on with it.
+            self.select(None)
+            self.selection_dropped.emit()
         if shown == 0 and needle:
             self.empty.setText(
                 self.tr("No encontramos «{text}». Borre unas letras o revise lo escrito.").replace(
@@ -636,222 +758,11 @@ class ButtonGrid(QWidget):
 # -- dates -------------------------------------------------------------------------------------
 
 
-class DateWords(QObject):
-    """Month and weekday names through Qt's translations (same words on screen and slip)."""
+def __getattr__(name: str) -> Any:
+    """`DateWords` and `MonthCalendar` moved to kiosk.ui.calendar, which imports this module;
+    the views that import them from here get them lazily (an import here would be circular)."""
+    if name in ("DateWords", "MonthCalendar"):
+        from kiosk.ui import calendar
 
-    def month(self, number: int) -> str:
-        names = (
-            self.tr("enero"),
-            self.tr("febrero"),
-            self.tr("marzo"),
-            self.tr("abril"),
-            self.tr("mayo"),
-            self.tr("junio"),
-            self.tr("julio"),
-            self.tr("agosto"),
-            self.tr("septiembre"),
-            self.tr("octubre"),
-            self.tr("noviembre"),
-            self.tr("diciembre"),
-        )
-        return names[number - 1]
-
-    def weekday(self, iso: int) -> str:
-        names = (
-            self.tr("lunes"),
-            self.tr("martes"),
-            self.tr("miércoles"),
-            self.tr("jueves"),
-            self.tr("viernes"),
-            self.tr("sábado"),
-            self.tr("domingo"),
-        )
-        return names[iso - 1]
-
-    def weekday_initials(self) -> list[str]:
-        # Translators: initials of Monday..Sunday, separated by spaces.
-        return self.tr("Lu Ma Mi Ju Vi Sá Do").split()
-
-    def long_date(self, day: dt.date) -> str:
-        """ "martes 1 de diciembre de 2026" / "Tuesday, 1 December 2026"."""
-        return (
-            self.tr("{weekday} {day} de {month} de {year}")
-            .replace("{weekday}", self.weekday(day.isoweekday()))
-            .replace("{day}", str(day.day))
-            .replace("{month}", self.month(day.month))
-            .replace("{year}", str(day.year))
-        )
-
-    def month_title(self, year: int, month: int) -> str:
-        return (
-            self.tr("{month} de {year}")
-            .replace("{month}", first_upper(self.month(month)))
-            .replace("{year}", str(year))
-        )
-
-
-class MonthCalendar(QWidget):
-    """One month of day buttons. A day with free places carries ✓, a full day says so in words;
-    days the service did not offer are disabled."""
-
-    day_chosen = Signal(object)  # dt.date
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._theme = theme
-        self._words = DateWords(self)
-        self._days: dict[dt.date, Day] = {}
-        self._month = dt.date.today().replace(day=1)
-        self._selected: dt.date | None = None
-        self._cells: dict[dt.date, QPushButton] = {}
-
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.gap_px())
-        header = QHBoxLayout()
-        self.prev_month = touch_button("◀", theme, "secondary")
-        self.next_month = touch_button("▶", theme, "secondary")
-        self.prev_month.clicked.connect(lambda: self._shift_month(-1))
-        self.next_month.clicked.connect(lambda: self._shift_month(1))
-        self.month_label = label("", None, wrap=False)
-        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.month_label.setStyleSheet("font-weight: bold;")
-        header.addWidget(self.prev_month)
-        header.addWidget(self.month_label, 1)
-        header.addWidget(self.next_month)
-        column.addLayout(header)
-
-        self._grid = QGridLayout()
-        self._grid.setSpacing(theme.px(2.0))  # the guide's least gap between targets
-        self._initials = [label("", "small", wrap=False) for _ in range(7)]
-        for index, initial in enumerate(self._initials):
-            initial.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._grid.addWidget(initial, 0, index)
-            self._grid.setColumnStretch(index, 1)
-        column.addLayout(self._grid)
-        self.legend = label("", "small")
-        column.addWidget(self.legend)
-        self.retranslate()
-
-    def refresh_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self._render()
-
-    def set_days(self, days: Sequence[Day]) -> None:
-        self._days = {d.date: d for d in days}
-        self._selected = None
-        first = next((d.date for d in sorted(days, key=lambda d: d.date) if d.available), None)
-        if first is None and days:
-            first = min(d.date for d in days)
-        if first is not None:
-            self._month = first.replace(day=1)
-        self._render()
-
-    def _shift_month(self, delta: int) -> None:
-        year, month = self._month.year, self._month.month + delta
-        if month == 0:
-            year, month = year - 1, 12
-        elif month == 13:
-            year, month = year + 1, 1
-        self._month = dt.date(year, month, 1)
-        self._render()
-
-    def _months_with_days(self) -> set[dt.date]:
-        return {d.replace(day=1) for d in self._days}
-
-    def _render(self) -> None:
-        for cell in self._cells.values():
-            self._grid.removeWidget(cell)
-            discard(cell)
-        self._cells = {}
-        self.month_label.setText(self._words.month_title(self._month.year, self._month.month))
-        months = self._months_with_days()
-        self.prev_month.setEnabled(any(m < self._month for m in months))
-        self.next_month.setEnabled(any(m > self._month for m in months))
-        day = self._month
-        row = 1
-        while day.month == self._month.month:
-            cell = self._make_cell(day)
-            self._grid.addWidget(cell, row, day.isoweekday() - 1)
-            cell.show()
-            self._cells[day] = cell
-            if day.isoweekday() == 7:
-                row += 1
-            day += dt.timedelta(days=1)
-
-    def _make_cell(self, day: dt.date) -> QPushButton:
-        info = self._days.get(day)
-        if info is None:
-            text = str(day.day)
-        elif info.available:
-            text = f"{day.day}\n{MARK_CHOSEN}"
-        else:
-            full = self.tr("Lleno")
-            text = f"{day.day}\n{full}"
-        cell = touch_button(text, self._theme, "choice", self)
-        cell.setCheckable(True)
-        cell.setChecked(day == self._selected)
-        cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        # Centred two-line text; the smaller font keeps "Lleno" inside a seventh of the width.
-        # At least a touch target, and always room for its two lines of (large) text.
-        lines = QFontMetrics(self._small_font()).lineSpacing() * 2 + 2
-        height = max(self._theme.touch_px(), lines)
-        set_min_height(
-            cell,
-            height,
-            f"min-width: 0; text-align: center; padding: 0;"
-            f" font-size: {self._theme.font_px('small')}px;",
-        )
-        cell.setEnabled(info is not None and info.available)
-        if info is not None and not info.available:
-            cell.setAccessibleName(self.tr("Día lleno"))
-        cell.clicked.connect(lambda _=False, d=day: self._choose(d))
-        return cell
-
-    def _small_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(self._theme.font_px("small"))
-        return font
-
-    def _choose(self, day: dt.date) -> None:
-        self.select(day)
-        self.day_chosen.emit(day)
-
-    def select(self, day: dt.date | None) -> None:
-        self._selected = day
-        if day is not None and day.replace(day=1) != self._month:
-            self._month = day.replace(day=1)
-            self._render()
-            return
-        for date, cell in self._cells.items():
-            cell.setChecked(date == day)
-
-    def selected(self) -> dt.date | None:
-        return self._selected
-
-    def shown_month(self) -> dt.date:
-        return self._month
-
-    def cell(self, day: dt.date) -> QPushButton:
-        return self._cells[day]
-
-    def clear(self) -> None:
-        self._days = {}
-        self._selected = None
-        self._render()
-
-    def retranslate(self) -> None:
-        for initial, text in zip(self._initials, self._words.weekday_initials(), strict=False):
-            initial.setText(text)
-        self.legend.setText(
-            # Short: one line beside the hours on a landscape screen, even with large text.
-            self.tr("✓ = hay turnos  ·  «Lleno» = no quedan turnos")
-        )
-        self.prev_month.setAccessibleName(self.tr("Mes anterior"))
-        self.next_month.setAccessibleName(self.tr("Mes siguiente"))
-        self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        return getattr(calendar, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.models import Language
-from kiosk.ui.widgets import ChoiceItem, ChoiceList, ErrorLabel, apply_theme
+from kiosk.ui.widgets import ChoiceItem, ChoiceList, ErrorLabel, apply_theme, is_landscape
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
@@ -24,11 +24,21 @@ class ChoiceStepView(StepView):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px())
-        self.error = ErrorLabel()
-        column.addWidget(self.error)
         self.list = ChoiceList(theme)
         self.list.chosen.connect(self._on_chosen)
-        column.addWidget(self.list, 1)
+        self.list.selection_dropped.connect(self.changed.emit)
+        if is_landscape(theme):
+            # Under the list and beside the keys, which gives up room at its bottom edge when
+            # it shows: nothing moves, and no room is kept empty on a screen that needs it all.
+            self.error = ErrorLabel(reserve_chars=0)
+            column.addWidget(self.list, 1)
+            column.addWidget(self.error)
+        else:
+            # Portrait has the room: above the list, in room kept for it (under the list it
+            # would lift the keys below).
+            self.error = ErrorLabel()
+            column.addWidget(self.error)
+            column.addWidget(self.list, 1)
 
     def _set_items(self, items: Sequence[ChoiceItem], lang: Language | str) -> None:
         self._lang = Language(lang)

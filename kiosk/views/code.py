@@ -1,7 +1,13 @@
-"""Code: six big boxes filled from a keypad, attempts left, resend with its countdown, help."""
+"""Code: six big boxes filled from a keypad, attempts left, resend with its countdown, help.
+
+No dead end: a wrong code empties the boxes; after the last wrong try the screen says so and
+puts "Enviar un código nuevo" first; every new code (resent, or sent again after Atrás) comes
+with empty boxes, fresh attempts and the clock time until which it is good.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -13,10 +19,12 @@ from kiosk.ui.keypad import Keypad
 from kiosk.ui.widgets import (
     Countdown,
     ErrorLabel,
+    MessageLabel,
     apply_theme,
     countdown_text,
     is_landscape,
     label,
+    set_role,
     split_layout,
     touch_button,
 )
@@ -26,6 +34,8 @@ if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
 
 CODE_LENGTH = 6
+#: room for the longest message of this screen (a send limit, with what to do meanwhile)
+LONGEST_MESSAGE = 175
 
 
 class CodeBoxes(QWidget):
@@ -84,21 +94,28 @@ class CodeView(StepView):
         super().__init__(parent)
         self._code = ""
         self._attempts: int | None = None
+        self._expires: dt.datetime | None = None  # local, aware
         self._masked_target = ""
         self._channel = Channel.EMAIL
         self._help_open = False
         split = split_layout(theme, self)
+        landscape = is_landscape(theme)
+        # Landscape: the words alone on the left, every control on the right, so the words
+        # need no room kept. Portrait: the keys under the words, which keep their room.
+        reserve = 0 if landscape else 1
         form = QWidget()
         column = QVBoxLayout(form)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px() * 2)
         self.boxes = CodeBoxes(theme)
         column.addWidget(self.boxes)
-        self.error = ErrorLabel()
+        self.error = ErrorLabel(reserve_chars=LONGEST_MESSAGE * reserve)  # a limit's: long
         column.addWidget(self.error)
-        self.attempts = label("", "help")
-        self.attempts.setVisible(False)
+        # Attempts left and the code's life: words that change.
+        self.attempts = MessageLabel("info", reserve_chars=60 * reserve)
+        self.attempts.setObjectName("codeInfo")
         column.addWidget(self.attempts)
+        self._theme = theme
 
         self.keypad = Keypad(theme, accept_key=True)
         self.keypad.typed.connect(self._type)
@@ -113,7 +130,6 @@ class CodeView(StepView):
         pad_row.addStretch(1)
         keys_column.addLayout(pad_row)
         keys_column.addStretch(1)
-        landscape = is_landscape(theme)
         if not landscape:
             split.addWidget(form)  # portrait: boxes, keypad, then the links under them
 
@@ -131,9 +147,10 @@ class CodeView(StepView):
         self.help = label("")
         self.help.setVisible(False)
         if landscape:
-            column.addLayout(links)
             column.addStretch(1)
-            keys_column.insertWidget(1, self.help)  # under the keypad, where there is room
+            keys_column.setSpacing(theme.gap_px() * 2)
+            keys_column.insertLayout(1, links)
+            keys_column.insertWidget(2, self.help)  # under the links, where there is room
             split.addWidget(form, 1)
             split.addWidget(keys, 1)
         else:
@@ -182,7 +199,30 @@ class CodeView(StepView):
         return self._code
 
     def is_valid(self) -> bool:
-        return len(self._code) == CODE_LENGTH and self._attempts != 0
+        return len(self._code) == CODE_LENGTH and not self.exhausted()
+
+    def exhausted(self) -> bool:
+        """The last try of this code was wrong: only a new code helps now."""
+        return self._attempts == 0
+
+    def new_code(self, expires: dt.datetime, resend_in: int) -> None:
+        """A code was (re)sent: empty boxes, fresh attempts, its life and the resend wait."""
+        self._code = ""
+        self._attempts = None
+        self._expires = expires
+        self.boxes.set_digits("")
+        self.error.set_text(None)
+        self._resend_countdown.start(resend_in)
+        self.retranslate()
+
+    def code_refused(self, attempts_left: int | None, text: str) -> None:
+        """The service said no: the boxes empty for the next try, the reason shows."""
+        if attempts_left is not None:
+            self._attempts = attempts_left
+        self._code = ""
+        self.boxes.set_digits("")
+        self.retranslate()
+        self.error.set_text(text)
 
     def set_attempts_left(self, n: int | None) -> None:
         self._attempts = n
@@ -233,6 +273,7 @@ class CodeView(StepView):
     def clear(self) -> None:
         self._code = ""
         self._attempts = None
+        self._expires = None
         self._masked_target = ""
         self._channel = Channel.EMAIL
         self._resend_countdown.stop()
@@ -246,19 +287,32 @@ class CodeView(StepView):
         self.error.set_text(text)
 
     def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
         apply_theme(self, theme)
 
-    def retranslate(self) -> None:
-        if self._attempts is None:
-            self.attempts.setVisible(False)
-        else:
-            self.attempts.setVisible(True)
-            self.attempts.setText(
+    def _info_text(self) -> str:
+        parts = []
+        if self._attempts is not None and self._attempts > 0:
+            parts.append(
                 self.tr("Le queda %n intento.", "", self._attempts)
                 if self._attempts == 1
                 else self.tr("Le quedan %n intentos.", "", self._attempts)
             )
+        if self._expires is not None:
+            parts.append(
+                self.tr("El código vale hasta las {time}.").replace(
+                    "{time}", self._expires.strftime("%H:%M")
+                )
+            )
+        return " ".join(parts)
+
+    def retranslate(self) -> None:
+        self.attempts.set_text(self._info_text())
         wait = self._resend_countdown.remaining()
+        # After the last wrong try the new code is the way on: it becomes the big button.
+        role = "primary" if self.exhausted() else "secondary"
+        if self.resend.property("role") != role:
+            set_role(self.resend, role)
         self.resend.setEnabled(wait == 0)
         if wait > 0:
             self.resend.setText(

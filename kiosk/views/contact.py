@@ -2,6 +2,9 @@
 
 Nothing is pre-filled. The keyboard (email) or keypad (mobile) sits in the layout beside or
 below the fields, never over them. The code goes by email unless the citizen asks for SMS.
+Each field's error sits under it in room kept for it; a refusal of the whole form by the
+service comes over the screen (the controller's notice), since there is no room left here
+that would not move the keys.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from kiosk.domain.contact import (
     Channel,
     ContactProblem,
     InvalidContact,
+    mask_email,
     normalize_email,
     normalize_mobile,
 )
@@ -43,6 +47,9 @@ if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
 
 _NOTICE, _FORM = 0, 1
+#: room kept under each field for its error: the errors are short, so that the screen fits
+#: with large text and the keys never move when one shows
+FIELD_ERROR_CHARS = 36
 
 
 class ContactView(StepView):
@@ -52,6 +59,9 @@ class ContactView(StepView):
         super().__init__(parent)
         self._channel = Channel.EMAIL
         self._left: set[str] = set()  # fields the citizen moved away from: errors may show
+        # While the mobile number is typed, the email field shows the address masked; the
+        # address itself waits here until the citizen taps the field again.
+        self._hidden_email: str | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -67,18 +77,16 @@ class ContactView(StepView):
         column = QVBoxLayout(fields)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px())
-        self.form_error = ErrorLabel()
-        column.addWidget(self.form_error)
         self.email_caption = label("")
         self.email = QLineEdit()
         self.email.setObjectName("email")
         self.email.setMaxLength(254)
-        self.email_error = ErrorLabel()
+        self.email_error = ErrorLabel(reserve_chars=FIELD_ERROR_CHARS)
         self.phone_caption = label("")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
         self.phone.setMaxLength(16)
-        self.phone_error = ErrorLabel()
+        self.phone_error = ErrorLabel(reserve_chars=FIELD_ERROR_CHARS)
         self.sms = ChoiceButton(ChoiceItem("sms", ""), theme)
         self.sms.setObjectName("smsChoice")
         self.sms.toggled.connect(self._on_sms)
@@ -91,7 +99,6 @@ class ContactView(StepView):
             self.phone_error,
         ):
             column.addWidget(widget)
-        column.addSpacing(theme.gap_px())
         column.addWidget(self.sms)
         column.addStretch(1)
         self._split.addWidget(fields, 1)
@@ -126,14 +133,24 @@ class ContactView(StepView):
 
     def show_form(self) -> None:
         self.pages.setCurrentIndex(_FORM)
+        # A new title and help: the shell lays the question out afresh for the form.
         self.focus_field(self.email)
         self.changed.emit()
+
+    def accept_notice(self) -> None:
+        """The shell's primary button on the notice: on to the form."""
+        if self.notice_shown():
+            self.privacy.accepted.emit()
 
     def focus_field(self, edit: QLineEdit) -> None:
         """Type into `edit`: the keyboard for the email, the keypad for the mobile number."""
         other = self.phone if edit is self.email else self.email
         if other.text():
             self._left.add(other.objectName())
+        if edit is self.email:
+            self._unmask_email()
+        elif self._email_problem() is None:
+            self._mask_email()
         if edit is self.email:
             self.keyboard.bind(self.email)
             self.keypad.bind(None)
@@ -150,11 +167,33 @@ class ContactView(StepView):
             self.focus_field(watched)
         return super().eventFilter(watched, event)
 
+    def _mask_email(self) -> None:
+        if self._hidden_email is not None:
+            return
+        self._hidden_email = self.email.text()
+        self.email.blockSignals(True)
+        self.email.setText(mask_email(normalize_email(self._hidden_email)))
+        self.email.blockSignals(False)
+        self.email.setReadOnly(True)
+
+    def _unmask_email(self) -> None:
+        if self._hidden_email is None:
+            return
+        self.email.blockSignals(True)
+        self.email.setText(self._hidden_email)
+        self.email.blockSignals(False)
+        self.email.setReadOnly(False)
+        self._hidden_email = None
+
+    def email_text(self) -> str:
+        """The address as typed, whether shown in full or masked."""
+        return self._hidden_email if self._hidden_email is not None else self.email.text()
+
     # -- values -----------------------------------------------------------------------------
 
     def _email_problem(self) -> ContactProblem | None:
         try:
-            normalize_email(self.email.text())
+            normalize_email(self.email_text())
         except InvalidContact as exc:
             return exc.problem
         return None
@@ -167,16 +206,14 @@ class ContactView(StepView):
         return None
 
     def is_valid(self) -> bool:
-        return (
-            not self.notice_shown()
-            and self._email_problem() is None
-            and self._phone_problem() is None
-        )
+        if self.notice_shown():
+            return True  # "Entendido, continuar"
+        return self._email_problem() is None and self._phone_problem() is None
 
     def value(self) -> tuple[str, str, Channel]:
         """(email, mobile in E.164, channel), normalised; raises InvalidContact if not valid."""
         return (
-            normalize_email(self.email.text()),
+            normalize_email(self.email_text()),
             normalize_mobile(self.phone.text()),
             self._channel,
         )
@@ -189,7 +226,6 @@ class ContactView(StepView):
         self.retranslate()
 
     def _on_text(self, _text: str = "") -> None:
-        self.form_error.set_text(None)
         if len(self.phone.text()) >= 10:
             self._left.add("phone")  # ten digits typed: say now if it is not a mobile
         self._show_errors()
@@ -211,18 +247,13 @@ class ContactView(StepView):
 
     def _email_text(self, problem: ContactProblem) -> str:
         if problem is ContactProblem.EMAIL_DOMAIN:
-            return self.tr("La parte después de la @ no es válida. Revise, por ejemplo: gmail.com.")
-        return self.tr(
-            "El correo electrónico no es válido. Revise que tenga @ y un dominio, "
-            "por ejemplo: nombre@gmail.com."
-        )
+            return self.tr("Revise lo que va después de la @.")
+        return self.tr("Falta la @ o el dominio (gmail.com).")
 
     def _phone_text(self, problem: ContactProblem) -> str:
         if problem is ContactProblem.PHONE_NOT_MOBILE:
-            return self.tr(
-                "Ese número no es un celular de Ecuador. Escriba un celular que empiece con 09."
-            )
-        return self.tr("El número de celular no es válido. Escriba los 10 dígitos, desde el 09.")
+            return self.tr("El celular empieza con 09. Revíselo.")
+        return self.tr("Escriba los 10 dígitos, desde el 09.")
 
     # -- StepView ---------------------------------------------------------------------------
 
@@ -238,8 +269,7 @@ class ContactView(StepView):
         return self.tr("Le enviaremos un código para comprobar que son suyos.")
 
     def next_label(self) -> str:
-        # On the notice its own button goes on; an empty label hides Siguiente meanwhile.
-        return "" if self.notice_shown() else self.tr("Siguiente")
+        return self.privacy.accept_label() if self.notice_shown() else self.tr("Siguiente")
 
     def show_state(self, draft: Draft) -> None:
         # Nothing pre-filled before the code is verified: the fields stay as the citizen left
@@ -250,20 +280,18 @@ class ContactView(StepView):
         self.sms.setChecked(channel is Channel.SMS)
 
     def clear(self) -> None:
+        self._hidden_email = None
+        self.email.setReadOnly(False)
         self.email.clear()
         self.phone.clear()
         self._left.clear()
         self._set_channel(Channel.EMAIL)
-        self.form_error.set_text(None)
         self._show_errors()
         self.privacy.reset()
         self.pages.setCurrentIndex(_NOTICE)
         self.keyboard.bind(None)
         self.keypad.bind(None)
         self.changed.emit()
-
-    def set_error(self, text: str | None) -> None:
-        self.form_error.set_text(text)
 
     def set_theme(self, theme: Theme) -> None:
         apply_theme(self, theme)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -24,7 +25,9 @@ from kiosk.domain.flow import Draft, Step
 from kiosk.domain.ids import (
     CEDULA_LENGTH,
     FOREIGNER_CODE_MAX,
+    FOREIGNER_CODE_MIN,
     PASSPORT_MAX,
+    PASSPORT_MIN,
     IdProblem,
     IdType,
     InvalidId,
@@ -80,18 +83,26 @@ class IdentifyView(StepView):
             types.addWidget(button, 1)
         column.addLayout(types)
 
+        # The caption shares its line with the digit counter, and the error and the
+        # "complete" note share one reserved cell: nothing under them moves while typing.
         self.caption = label("")
+        self.counter = label("", "help", wrap=False)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption, 1)
+        caption_row.addWidget(self.counter)
+        column.addLayout(caption_row)
         self.edit = QLineEdit()
         self.edit.setObjectName("idNumber")
         self.edit.textChanged.connect(self._on_text)
+        column.addWidget(self.edit)
         self.error = ErrorLabel()
         self.progress = MessageLabel("ok")
-        column.addWidget(self.caption)
-        column.addWidget(self.edit)
-        column.addWidget(self.error)
-        column.addWidget(self.progress)
-        self.counter = label("", "help")
-        column.addWidget(self.counter)
+        feedback = QGridLayout()
+        feedback.setContentsMargins(0, 0, 0, 0)
+        feedback.addWidget(self.error, 0, 0)
+        feedback.addWidget(self.progress, 0, 0)
+        column.addLayout(feedback)
 
         self.keypad = Keypad(theme, accept_key=True)
         self.keypad.accepted.connect(self._accept)
@@ -187,8 +198,10 @@ class IdentifyView(StepView):
     def _accept(self) -> None:
         if self.is_valid():
             self.submitted.emit()
-        elif self._type is IdType.CEDULA:
+        elif self.edit.text().strip():
+            # OK on a number still too short: now it is worth saying.
             self.error.set_text(self._problem_text(IdProblem.TOO_SHORT))
+            self.progress.set_text(None)
 
     def _problem_text(self, problem: IdProblem) -> str:
         cedula = self._type is IdType.CEDULA
@@ -196,7 +209,7 @@ class IdentifyView(StepView):
             IdProblem.EMPTY: self.tr("Escriba el número de su documento."),
             IdProblem.TOO_SHORT: self.tr("Faltan dígitos: la cédula tiene 10. Revise el número.")
             if cedula
-            else self.tr("El número es muy corto. Revise su documento."),
+            else self.tr("El número parece incompleto. Revise su documento."),
             IdProblem.TOO_LONG: self.tr("La cédula tiene 10 dígitos. Borre los que sobran.")
             if cedula
             else self.tr("El número es muy largo. Revise su documento."),
@@ -230,11 +243,22 @@ class IdentifyView(StepView):
             self.progress.set_text(None)
         if self._type is IdType.CEDULA:
             typed = len(self.edit.text())
-            self.counter.setText(
-                self.tr("{n} de 10 dígitos").replace("{n}", str(typed)) if typed else ""
-            )
+            self.counter.setText(self.tr("{n} de 10").replace("{n}", str(typed)))
         else:
-            self.counter.setText("")
+            typed = len(self.edit.text().replace(" ", "").replace("-", ""))
+            low, high = (
+                (PASSPORT_MIN, PASSPORT_MAX)
+                if self._type is IdType.PASSPORT
+                else (FOREIGNER_CODE_MIN, FOREIGNER_CODE_MAX)
+            )
+            self.counter.setText(
+                self.tr("{n} caracteres (de {low} a {high})")
+                .replace("{n}", str(typed))
+                .replace("{low}", str(low))
+                .replace("{high}", str(high))
+                if typed
+                else ""
+            )
 
     # -- StepView ---------------------------------------------------------------------------
 
@@ -246,6 +270,10 @@ class IdentifyView(StepView):
         return self.tr("Escriba su código de extranjero")
 
     def help_text(self) -> str:
+        if self._type is IdType.PASSPORT:
+            return self.tr("Escriba las letras y números tal como están en su pasaporte.")
+        if self._type is IdType.FOREIGNER_CODE:
+            return self.tr("Escriba el código de identificación que le dio el IESS.")
         return self.tr("Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».")
 
     def next_label(self) -> str:

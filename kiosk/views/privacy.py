@@ -1,8 +1,9 @@
 """The data-protection notice shown before any contact data is collected (LOPDP art. 12).
 
-Short by default (purpose, legal basis, retention, whom to contact); "Leer todo" opens the full
-text in place. It is not a step of its own: ContactView shows it as its first page, so the
-controller and the flow need nothing extra.
+Short by default (purpose, legal basis, retention, whom to contact); "Leer todo", right under
+the summary inside the scrolled text, opens the full text in place. It is not a step of its own:
+ContactView shows it as its first page, and the shell's primary button ("Entendido, continuar")
+goes on from it, in the action bar like every other screen's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import label, set_min_height, touch_button
+from kiosk.ui.widgets import label, touch_button
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
@@ -22,7 +23,7 @@ DEFAULT_RETENTION_DAYS = 90
 
 
 class PrivacyView(QWidget):
-    """The notice and one button to go on; `accepted` when the citizen has read it."""
+    """The notice; `accepted` when the citizen goes on (the shell's primary button)."""
 
     scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll()
 
@@ -45,8 +46,15 @@ class PrivacyView(QWidget):
         text_column = QVBoxLayout(text)
         text_column.setContentsMargins(0, 0, theme.gap_px(), 0)
         text_column.setSpacing(theme.gap_px() * 2)
+        self.read_all = touch_button("", theme, "secondary")
+        self.read_all.setObjectName("privacyReadAll")
+        self.read_all.clicked.connect(self.toggle_full)
+        read_row = QHBoxLayout()
+        read_row.addWidget(self.read_all)
+        read_row.addStretch(1)
         text_column.addWidget(self.heading)
         text_column.addWidget(self.summary)
+        text_column.addLayout(read_row)
         text_column.addWidget(self.full)
         text_column.addStretch(1)
         self.scroll = QScrollArea()
@@ -58,18 +66,6 @@ class PrivacyView(QWidget):
             self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         column.addWidget(self.scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(theme.gap_px() * 2)
-        self.read_all = touch_button("", theme, "secondary")
-        self.read_all.setObjectName("privacyReadAll")
-        self.read_all.clicked.connect(self.toggle_full)
-        self.ok = touch_button("", theme, "primary")
-        self.ok.setObjectName("privacyAccept")
-        set_min_height(self.ok, theme.key_px())
-        self.ok.clicked.connect(self.accepted)
-        buttons.addWidget(self.read_all, 2)
-        buttons.addWidget(self.ok, 3)
-        column.addLayout(buttons)
         self.retranslate()
 
     def set_details(self, *, contact_phone: str, retention_days: int) -> None:
@@ -132,7 +128,9 @@ class PrivacyView(QWidget):
             .replace("{phone}", self._contact_phone)
         )
         self.read_all.setText(self.tr("Leer menos") if self._full_shown else self.tr("Leer todo"))
-        self.ok.setText(self.tr("Entendido, continuar"))
+
+    def accept_label(self) -> str:
+        return self.tr("Entendido, continuar")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,4 +1,5 @@
-"""Province: where the citizen wants to be attended."""
+"""Province: where the citizen wants to be attended; the search finds a province by its name
+or by one of its main cities ("quito" finds Pichincha, shown with "Quito" under it)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language, Province
+from kiosk.domain.provinces import cities_of
 from kiosk.ui.widgets import ChoiceItem
 from kiosk.views._choice import ChoiceStepView
 
@@ -15,7 +17,8 @@ class ProvinceView(ChoiceStepView):
 
     def set_provinces(self, provinces: Sequence[Province], lang: Language | str) -> None:
         items = sorted(
-            (ChoiceItem(p.code, p.name.get(lang)) for p in provinces), key=lambda i: i.title
+            (ChoiceItem(p.code, p.name.get(lang), keywords=cities_of(p.code)) for p in provinces),
+            key=lambda i: i.title,
         )
         self._set_items(items, lang)
 
@@ -30,4 +33,4 @@ class ProvinceView(ChoiceStepView):
         return self.tr("¿En qué provincia desea ser atendido?")
 
     def help_text(self) -> str:
-        return self.tr("Toque una provincia, o busque por su nombre.")
+        return self.tr("Toque una provincia, o búsquela por su nombre o el de una ciudad.")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.flow import Step
 from kiosk.domain.models import Language
-from kiosk.ui.widgets import apply_theme, label, set_min_height, touch_button
+from kiosk.ui.widgets import MessageLabel, apply_theme, label, set_min_height, touch_button
 from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
@@ -36,9 +36,15 @@ class WelcomeView(StepView):
         self.lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bring = label("", "help")
         self.bring.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Said before anyone starts: booking works without the printer, the slip comes by
+        # email and on the screen (room kept, so the buttons never move when it shows).
+        self.printer_notice = MessageLabel("error", reserve_chars=130)
+        self.printer_notice.setObjectName("welcomePrinterNotice")
+        self._printer_out = False
         column.addWidget(self.heading)
         column.addWidget(self.lead)
         column.addWidget(self.bring)
+        column.addWidget(self.printer_notice)
         column.addStretch(1)
         # Each button names its language in that language: never translated.
         self.spanish = touch_button("Empezar en español", theme, "primary", wrap=True)
@@ -51,6 +57,10 @@ class WelcomeView(StepView):
         column.addStretch(2)
         self.spanish.clicked.connect(lambda: self.start_requested.emit(Language.ES))
         self.english.clicked.connect(lambda: self.start_requested.emit(Language.EN))
+        self.retranslate()
+
+    def set_printer_out(self, out: bool) -> None:
+        self._printer_out = out
         self.retranslate()
 
     def set_default_language(self, language: Language) -> None:
@@ -82,7 +92,17 @@ class WelcomeView(StepView):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Reserve su turno de atención"))
-        self.lead.setText(self.tr("Toque la pantalla para empezar. El trámite no tiene costo."))
+        self.lead.setText(
+            self.tr("Toque el botón de su idioma para empezar. El trámite no tiene costo.")
+        )
+        self.printer_notice.set_text(
+            self.tr(
+                "La impresora no funciona ahora. Puede reservar igual: verá su turno en la "
+                "pantalla y le llegará por correo."
+            )
+            if self._printer_out
+            else None
+        )
         self.bring.setText(
             self.tr("Tenga a mano su cédula, su correo electrónico y su número de celular.")
         )

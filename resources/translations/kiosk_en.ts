@@ -52,6 +52,7 @@
     <name>ChoiceList</name>
     <message>
         <source>No encontramos «{text}». Borre unas letras o revise lo escrito.</source>
+        <extracomment>other names the search finds the item by (a province&apos;s cities); the one found is shown under the title, so that &quot;quito&quot; shows &quot;Pichincha&quot; with &quot;Quito&quot; beneath. the search hid the chosen item, so it is no longer chosen (Siguiente must not stay on) letters typed before other names (a province&apos;s cities) are searched too, and then only from the start of their words: &quot;sa&quot; would otherwise list half the country&apos;s towns.</extracomment>
         <translation>We found nothing for “{text}”. Delete a few letters or check what you typed.</translation>
     </message>
     <message>
@@ -67,6 +68,7 @@
     <name>CodeView</name>
     <message>
         <source>Escriba el código que le enviamos</source>
+        <extracomment>room for the longest message of this screen (a send limit, with what to do meanwhile)</extracomment>
         <translation>Type the code we sent you</translation>
     </message>
     <message>
@@ -100,6 +102,10 @@
         </translation>
     </message>
     <message>
+        <source>El código vale hasta las {time}.</source>
+        <translation>The code is valid until {time}.</translation>
+    </message>
+    <message>
         <source>Pedir otro código en {time}</source>
         <translation>Ask for another code in {time}</translation>
     </message>
@@ -131,20 +137,21 @@
 <context>
     <name>ContactView</name>
     <message>
-        <source>La parte después de la @ no es válida. Revise, por ejemplo: gmail.com.</source>
-        <translation>The part after the @ is not valid. Check it, for example: gmail.com.</translation>
+        <source>Revise lo que va después de la @.</source>
+        <extracomment>room kept under each field for its error: the errors are short, so that the screen fits with large text and the keys never move when one shows</extracomment>
+        <translation>Check what comes after the @.</translation>
     </message>
     <message>
-        <source>El correo electrónico no es válido. Revise que tenga @ y un dominio, por ejemplo: nombre@gmail.com.</source>
-        <translation>The email address is not valid. Check that it has an @ and a domain, for example: name@gmail.com.</translation>
+        <source>Falta la @ o el dominio (gmail.com).</source>
+        <translation>The @ or the domain (gmail.com) is missing.</translation>
     </message>
     <message>
-        <source>Ese número no es un celular de Ecuador. Escriba un celular que empiece con 09.</source>
-        <translation>That is not an Ecuadorian mobile number. Type a mobile number that starts with 09.</translation>
+        <source>El celular empieza con 09. Revíselo.</source>
+        <translation>Mobile numbers start with 09. Check it.</translation>
     </message>
     <message>
-        <source>El número de celular no es válido. Escriba los 10 dígitos, desde el 09.</source>
-        <translation>The mobile number is not valid. Type all 10 digits, starting with 09.</translation>
+        <source>Escriba los 10 dígitos, desde el 09.</source>
+        <translation>Type the 10 digits, starting with 09.</translation>
     </message>
     <message>
         <source>Antes de pedir sus datos de contacto</source>
@@ -181,6 +188,13 @@
     <message>
         <source>Enviar el código por mensaje de texto</source>
         <translation>Send the code by text message</translation>
+    </message>
+</context>
+<context>
+    <name>CuedScroll</name>
+    <message>
+        <source>▼ Deslice para ver más</source>
+        <translation>▼ Swipe up to see more</translation>
     </message>
 </context>
 <context>
@@ -275,30 +289,81 @@
     </message>
 </context>
 <context>
-    <name>DoneView</name>
+    <name>DemoPanel</name>
     <message>
-        <source>Retire su comprobante</source>
-        <translation>Take your slip</translation>
+        <source>SMS a {to}</source>
+        <translation>SMS to {to}</translation>
     </message>
     <message>
-        <source>Su turno está reservado.</source>
-        <translation>Your appointment is booked.</translation>
+        <source>Correo a {to}</source>
+        <translation>Email to {to}</translation>
+    </message>
+    <message>
+        <source>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</source>
+        <translation>The code sent by email&lt;br&gt;or SMS will appear here</translation>
+    </message>
+    <message>
+        <source>por SMS a {to}</source>
+        <translation>by SMS to {to}</translation>
+    </message>
+    <message>
+        <source>por correo a {to}</source>
+        <translation>by email to {to}</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} s</source>
+        <translation>code sent {n} s ago</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} min</source>
+        <translation>code sent {n} min ago</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} h</source>
+        <translation>code sent {n} h ago</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Ver mensajes</source>
+        <translation>Show messages</translation>
+    </message>
+    <message>
+        <source>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</source>
+        <translation>To leave: Ctrl+Q, or five quick taps in the top-left corner, the PIN 2468 and “Exit”.</translation>
+    </message>
+    <message>
+        <source>Para salir: Ctrl+Q.</source>
+        <translation>To leave: Ctrl+Q.</translation>
+    </message>
+    <message>
+        <source>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</source>
+        <translation>This band belongs to the demo only: it shows the emails and SMS the service would send.</translation>
+    </message>
+    <message>
+        <source>Todavía no se ha enviado nada.</source>
+        <translation>Nothing has been sent yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DoneView</name>
+    <message>
+        <source>Su turno está reservado</source>
+        <translation>Your appointment is booked</translation>
     </message>
     <message>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Su turno</source>
-        <translation>Your appointment</translation>
+        <source>Preséntese 10 minutos antes con:</source>
+        <translation>Please arrive 10 minutes early with:</translation>
     </message>
     <message>
-        <source>Preséntese 10 minutos antes con su cédula original.</source>
-        <translation>Arrive 10 minutes early with your original ID card.</translation>
-    </message>
-    <message>
-        <source>{date}, a las {time}</source>
-        <translation>{date}, at {time}</translation>
+        <source>↓ Retire su comprobante en la ranura de abajo.</source>
+        <translation>↓ Take your slip from the slot below.</translation>
     </message>
 </context>
 <context>
@@ -346,10 +411,6 @@
         <translation>Digits are missing: the ID card number has 10. Check the number.</translation>
     </message>
     <message>
-        <source>El número es muy corto. Revise su documento.</source>
-        <translation>The number is too short. Check your document.</translation>
-    </message>
-    <message>
         <source>La cédula tiene 10 dígitos. Borre los que sobran.</source>
         <translation>The ID card number has 10 digits. Delete the extra ones.</translation>
     </message>
@@ -382,8 +443,16 @@
         <translation>Number complete. Touch “Look up”.</translation>
     </message>
     <message>
-        <source>{n} de 10 dígitos</source>
-        <translation>{n} of 10 digits</translation>
+        <source>El número parece incompleto. Revise su documento.</source>
+        <translation>The number looks incomplete. Check your document.</translation>
+    </message>
+    <message>
+        <source>{n} de 10</source>
+        <translation>{n} of 10</translation>
+    </message>
+    <message>
+        <source>{n} caracteres (de {low} a {high})</source>
+        <translation>{n} characters ({low} to {high})</translation>
     </message>
     <message>
         <source>Escriba su número de cédula</source>
@@ -396,6 +465,14 @@
     <message>
         <source>Escriba su código de extranjero</source>
         <translation>Type your foreigner code</translation>
+    </message>
+    <message>
+        <source>Escriba las letras y números tal como están en su pasaporte.</source>
+        <translation>Type the letters and numbers exactly as they appear in your passport.</translation>
+    </message>
+    <message>
+        <source>Escriba el código de identificación que le dio el IESS.</source>
+        <translation>Type the identification code the IESS gave you.</translation>
     </message>
     <message>
         <source>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</source>
@@ -619,12 +696,8 @@
         <translation>The code is not right. Check it and type it again.</translation>
     </message>
     <message>
-        <source>El código ya venció. Toque «Enviar otro código».</source>
-        <translation>The code has expired. Touch “Send a new code”.</translation>
-    </message>
-    <message>
-        <source>Demasiados intentos. Revise su correo o celular y empiece de nuevo.</source>
-        <translation>Too many attempts. Check your email or mobile phone and start over.</translation>
+        <source>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
+        <translation>The code has expired. Tap «Send a new code» and type the one you receive.</translation>
     </message>
     <message>
         <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
@@ -649,6 +722,30 @@
     <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
         <translation>We could not finish. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
+        <translation>The code was typed wrong several times and no longer works. Tap «Send a new code» and type the one you receive.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar el código</source>
+        <translation>We could not send the code</translation>
+    </message>
+    <message>
+        <source>Por ahora no podemos enviar otro código</source>
+        <translation>We cannot send another code right now</translation>
+    </message>
+    <message>
+        <source>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</source>
+        <translation>We have already sent several codes. You can ask for another one at {time}.</translation>
+    </message>
+    <message>
+        <source>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</source>
+        <translation>Meanwhile, type the last code you received, or ask for your appointment at a counter or by phone at {phone}.</translation>
+    </message>
+    <message>
+        <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
+        <translation>If you have not tried it yet, you can ask for the code by text message. You can also ask for your appointment at a counter, at www.iess.gob.ec or by phone at {phone}.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
@@ -709,12 +806,28 @@
         <translation>Full</translation>
     </message>
     <message>
-        <source>Día lleno</source>
-        <translation>Day full</translation>
+        <source>✓ Libre</source>
+        <translation>✓ Open</translation>
     </message>
     <message>
-        <source>✓ = hay turnos  ·  «Lleno» = no quedan turnos</source>
-        <translation>✓ = turns free  ·  «Full» = none left</translation>
+        <source>Cerrado</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Aún no</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Cerrado el {days}: {reason}.</source>
+        <translation>Closed on day {days}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Se puede reservar hasta el {date}.</source>
+        <translation>Appointments can be booked until {date}.</translation>
+    </message>
+    <message>
+        <source>{list} y {last}</source>
+        <translation>{list} and {last}</translation>
     </message>
     <message>
         <source>Mes anterior</source>
@@ -723,6 +836,13 @@
     <message>
         <source>Mes siguiente</source>
         <translation>Next month</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeOverlay</name>
+    <message>
+        <source>Entendido</source>
+        <translation>Understood</translation>
     </message>
 </context>
 <context>
@@ -744,6 +864,7 @@
     <name>PrintingView</name>
     <message>
         <source>No pudimos imprimir su comprobante</source>
+        <extracomment>The QR&apos;s least side: a phone camera at arm&apos;s length reads it, as measured in the tests.</extracomment>
         <translation>We could not print your slip</translation>
     </message>
     <message>
@@ -751,8 +872,12 @@
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <source>Su turno está reservado. Guarde este código QR.</source>
-        <translation>Your appointment is booked. Keep this QR code.</translation>
+        <source>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</source>
+        <translation>Your appointment is booked. Take a photo of the QR code with your phone and show it at the counter.</translation>
+    </message>
+    <message>
+        <source>Preséntese 10 minutos antes con:</source>
+        <translation>Please arrive 10 minutes early with:</translation>
     </message>
     <message>
         <source>Terminar</source>
@@ -761,10 +886,6 @@
     <message>
         <source>Imprimiendo su comprobante… Espere un momento.</source>
         <translation>Printing your slip… Please wait.</translation>
-    </message>
-    <message>
-        <source>Tome una foto de este código con su celular y muéstrela en la ventanilla.</source>
-        <translation>Take a photo of this code with your phone and show it at the counter.</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a su correo electrónico.</source>
@@ -860,19 +981,8 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
         <translation>In which province would you like to be served?</translation>
     </message>
     <message>
-        <source>Toque una provincia, o busque por su nombre.</source>
-        <translation>Touch a province, or search for its name.</translation>
-    </message>
-</context>
-<context>
-    <name>RequirementList</name>
-    <message>
-        <source>Ocultar detalles</source>
-        <translation>Hide details</translation>
-    </message>
-    <message>
-        <source>Ver detalles</source>
-        <translation>Show details</translation>
+        <source>Toque una provincia, o búsquela por su nombre o el de una ciudad.</source>
+        <translation>Touch a province, or search for it by its name or by one of its cities.</translation>
     </message>
 </context>
 <context>
@@ -884,10 +994,6 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Guardamos esta hora para usted durante {time}.</source>
         <translation>We are holding this time for you for {time}.</translation>
-    </message>
-    <message>
-        <source>Su cédula original (o el documento con el que se identificó)</source>
-        <translation>Your original ID card (or the document you identified yourself with)</translation>
     </message>
     <message>
         <source>Revise su turno</source>
@@ -993,6 +1099,13 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     </message>
 </context>
 <context>
+    <name>TurnBlock</name>
+    <message>
+        <source>Su turno</source>
+        <translation>Your appointment</translation>
+    </message>
+</context>
+<context>
     <name>TurnCard</name>
     <message>
         <source>{date}, a las {time}</source>
@@ -1016,6 +1129,21 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     </message>
 </context>
 <context>
+    <name>TurnWords</name>
+    <message>
+        <source>Si es artesano calificado: {title}</source>
+        <translation>If you are a qualified artisan: {title}</translation>
+    </message>
+    <message>
+        <source>{date}, a las {time}</source>
+        <translation>{date}, at {time}</translation>
+    </message>
+    <message>
+        <source>También le enviamos la confirmación a {email}.</source>
+        <translation>We also sent the confirmation to {email}.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <source>Bienvenido</source>
@@ -1031,8 +1159,12 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
         <translation>Book your appointment</translation>
     </message>
     <message>
-        <source>Toque la pantalla para empezar. El trámite no tiene costo.</source>
-        <translation>Touch the screen to start. The procedure is free of charge.</translation>
+        <source>Toque el botón de su idioma para empezar. El trámite no tiene costo.</source>
+        <translation>Tap the button of your language to start. The procedure is free of charge.</translation>
+    </message>
+    <message>
+        <source>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</source>
+        <translation>The printer is not working right now. You can still book: you will see your appointment on the screen and receive it by email.</translation>
     </message>
     <message>
         <source>Tenga a mano su cédula, su correo electrónico y su número de celular.</source>

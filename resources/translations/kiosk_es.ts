@@ -52,6 +52,7 @@
     <name>ChoiceList</name>
     <message>
         <source>No encontramos «{text}». Borre unas letras o revise lo escrito.</source>
+        <extracomment>other names the search finds the item by (a province&apos;s cities); the one found is shown under the title, so that &quot;quito&quot; shows &quot;Pichincha&quot; with &quot;Quito&quot; beneath. the search hid the chosen item, so it is no longer chosen (Siguiente must not stay on) letters typed before other names (a province&apos;s cities) are searched too, and then only from the start of their words: &quot;sa&quot; would otherwise list half the country&apos;s towns.</extracomment>
         <translation>No encontramos «{text}». Borre unas letras o revise lo escrito.</translation>
     </message>
     <message>
@@ -67,6 +68,7 @@
     <name>CodeView</name>
     <message>
         <source>Escriba el código que le enviamos</source>
+        <extracomment>room for the longest message of this screen (a send limit, with what to do meanwhile)</extracomment>
         <translation>Escriba el código que le enviamos</translation>
     </message>
     <message>
@@ -100,6 +102,10 @@
         </translation>
     </message>
     <message>
+        <source>El código vale hasta las {time}.</source>
+        <translation>El código vale hasta las {time}.</translation>
+    </message>
+    <message>
         <source>Pedir otro código en {time}</source>
         <translation>Pedir otro código en {time}</translation>
     </message>
@@ -131,20 +137,21 @@
 <context>
     <name>ContactView</name>
     <message>
-        <source>La parte después de la @ no es válida. Revise, por ejemplo: gmail.com.</source>
-        <translation>La parte después de la @ no es válida. Revise, por ejemplo: gmail.com.</translation>
+        <source>Revise lo que va después de la @.</source>
+        <extracomment>room kept under each field for its error: the errors are short, so that the screen fits with large text and the keys never move when one shows</extracomment>
+        <translation>Revise lo que va después de la @.</translation>
     </message>
     <message>
-        <source>El correo electrónico no es válido. Revise que tenga @ y un dominio, por ejemplo: nombre@gmail.com.</source>
-        <translation>El correo electrónico no es válido. Revise que tenga @ y un dominio, por ejemplo: nombre@gmail.com.</translation>
+        <source>Falta la @ o el dominio (gmail.com).</source>
+        <translation>Falta la @ o el dominio (gmail.com).</translation>
     </message>
     <message>
-        <source>Ese número no es un celular de Ecuador. Escriba un celular que empiece con 09.</source>
-        <translation>Ese número no es un celular de Ecuador. Escriba un celular que empiece con 09.</translation>
+        <source>El celular empieza con 09. Revíselo.</source>
+        <translation>El celular empieza con 09. Revíselo.</translation>
     </message>
     <message>
-        <source>El número de celular no es válido. Escriba los 10 dígitos, desde el 09.</source>
-        <translation>El número de celular no es válido. Escriba los 10 dígitos, desde el 09.</translation>
+        <source>Escriba los 10 dígitos, desde el 09.</source>
+        <translation>Escriba los 10 dígitos, desde el 09.</translation>
     </message>
     <message>
         <source>Antes de pedir sus datos de contacto</source>
@@ -181,6 +188,13 @@
     <message>
         <source>Enviar el código por mensaje de texto</source>
         <translation>Enviar el código por mensaje de texto</translation>
+    </message>
+</context>
+<context>
+    <name>CuedScroll</name>
+    <message>
+        <source>▼ Deslice para ver más</source>
+        <translation>▼ Deslice para ver más</translation>
     </message>
 </context>
 <context>
@@ -275,30 +289,81 @@
     </message>
 </context>
 <context>
-    <name>DoneView</name>
+    <name>DemoPanel</name>
     <message>
-        <source>Retire su comprobante</source>
-        <translation>Retire su comprobante</translation>
+        <source>SMS a {to}</source>
+        <translation>SMS a {to}</translation>
     </message>
     <message>
-        <source>Su turno está reservado.</source>
-        <translation>Su turno está reservado.</translation>
+        <source>Correo a {to}</source>
+        <translation>Correo a {to}</translation>
+    </message>
+    <message>
+        <source>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</source>
+        <translation>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</translation>
+    </message>
+    <message>
+        <source>por SMS a {to}</source>
+        <translation>por SMS a {to}</translation>
+    </message>
+    <message>
+        <source>por correo a {to}</source>
+        <translation>por correo a {to}</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} s</source>
+        <translation>código enviado hace {n} s</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} min</source>
+        <translation>código enviado hace {n} min</translation>
+    </message>
+    <message>
+        <source>código enviado hace {n} h</source>
+        <translation>código enviado hace {n} h</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Ver mensajes</source>
+        <translation>Ver mensajes</translation>
+    </message>
+    <message>
+        <source>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</source>
+        <translation>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</translation>
+    </message>
+    <message>
+        <source>Para salir: Ctrl+Q.</source>
+        <translation>Para salir: Ctrl+Q.</translation>
+    </message>
+    <message>
+        <source>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</source>
+        <translation>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</translation>
+    </message>
+    <message>
+        <source>Todavía no se ha enviado nada.</source>
+        <translation>Todavía no se ha enviado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>DoneView</name>
+    <message>
+        <source>Su turno está reservado</source>
+        <translation>Su turno está reservado</translation>
     </message>
     <message>
         <source>Terminar</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <source>Su turno</source>
-        <translation>Su turno</translation>
+        <source>Preséntese 10 minutos antes con:</source>
+        <translation>Preséntese 10 minutos antes con:</translation>
     </message>
     <message>
-        <source>Preséntese 10 minutos antes con su cédula original.</source>
-        <translation>Preséntese 10 minutos antes con su cédula original.</translation>
-    </message>
-    <message>
-        <source>{date}, a las {time}</source>
-        <translation>{date}, a las {time}</translation>
+        <source>↓ Retire su comprobante en la ranura de abajo.</source>
+        <translation>↓ Retire su comprobante en la ranura de abajo.</translation>
     </message>
 </context>
 <context>
@@ -346,10 +411,6 @@
         <translation>Faltan dígitos: la cédula tiene 10. Revise el número.</translation>
     </message>
     <message>
-        <source>El número es muy corto. Revise su documento.</source>
-        <translation>El número es muy corto. Revise su documento.</translation>
-    </message>
-    <message>
         <source>La cédula tiene 10 dígitos. Borre los que sobran.</source>
         <translation>La cédula tiene 10 dígitos. Borre los que sobran.</translation>
     </message>
@@ -382,8 +443,16 @@
         <translation>Número completo. Toque «Consultar».</translation>
     </message>
     <message>
-        <source>{n} de 10 dígitos</source>
-        <translation>{n} de 10 dígitos</translation>
+        <source>El número parece incompleto. Revise su documento.</source>
+        <translation>El número parece incompleto. Revise su documento.</translation>
+    </message>
+    <message>
+        <source>{n} de 10</source>
+        <translation>{n} de 10</translation>
+    </message>
+    <message>
+        <source>{n} caracteres (de {low} a {high})</source>
+        <translation>{n} caracteres (de {low} a {high})</translation>
     </message>
     <message>
         <source>Escriba su número de cédula</source>
@@ -396,6 +465,14 @@
     <message>
         <source>Escriba su código de extranjero</source>
         <translation>Escriba su código de extranjero</translation>
+    </message>
+    <message>
+        <source>Escriba las letras y números tal como están en su pasaporte.</source>
+        <translation>Escriba las letras y números tal como están en su pasaporte.</translation>
+    </message>
+    <message>
+        <source>Escriba el código de identificación que le dio el IESS.</source>
+        <translation>Escriba el código de identificación que le dio el IESS.</translation>
     </message>
     <message>
         <source>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</source>
@@ -619,12 +696,8 @@
         <translation>El código no es correcto. Revíselo y escríbalo de nuevo.</translation>
     </message>
     <message>
-        <source>El código ya venció. Toque «Enviar otro código».</source>
-        <translation>El código ya venció. Toque «Enviar otro código».</translation>
-    </message>
-    <message>
-        <source>Demasiados intentos. Revise su correo o celular y empiece de nuevo.</source>
-        <translation>Demasiados intentos. Revise su correo o celular y empiece de nuevo.</translation>
+        <source>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
+        <translation>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
     </message>
     <message>
         <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
@@ -649,6 +722,30 @@
     <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
         <translation>No pudimos completar la operación. Intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
+        <translation>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar el código</source>
+        <translation>No pudimos enviar el código</translation>
+    </message>
+    <message>
+        <source>Por ahora no podemos enviar otro código</source>
+        <translation>Por ahora no podemos enviar otro código</translation>
+    </message>
+    <message>
+        <source>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</source>
+        <translation>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</translation>
+    </message>
+    <message>
+        <source>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</source>
+        <translation>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</translation>
+    </message>
+    <message>
+        <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
+        <translation>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
@@ -709,12 +806,28 @@
         <translation>Lleno</translation>
     </message>
     <message>
-        <source>Día lleno</source>
-        <translation>Día lleno</translation>
+        <source>✓ Libre</source>
+        <translation>✓ Libre</translation>
     </message>
     <message>
-        <source>✓ = hay turnos  ·  «Lleno» = no quedan turnos</source>
-        <translation>✓ = hay turnos  ·  «Lleno» = no quedan turnos</translation>
+        <source>Cerrado</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Aún no</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>Cerrado el {days}: {reason}.</source>
+        <translation>Cerrado el {days}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Se puede reservar hasta el {date}.</source>
+        <translation>Se puede reservar hasta el {date}.</translation>
+    </message>
+    <message>
+        <source>{list} y {last}</source>
+        <translation>{list} y {last}</translation>
     </message>
     <message>
         <source>Mes anterior</source>
@@ -723,6 +836,13 @@
     <message>
         <source>Mes siguiente</source>
         <translation>Mes siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeOverlay</name>
+    <message>
+        <source>Entendido</source>
+        <translation>Entendido</translation>
     </message>
 </context>
 <context>
@@ -744,6 +864,7 @@
     <name>PrintingView</name>
     <message>
         <source>No pudimos imprimir su comprobante</source>
+        <extracomment>The QR&apos;s least side: a phone camera at arm&apos;s length reads it, as measured in the tests.</extracomment>
         <translation>No pudimos imprimir su comprobante</translation>
     </message>
     <message>
@@ -751,8 +872,12 @@
         <translation>Imprimiendo su comprobante</translation>
     </message>
     <message>
-        <source>Su turno está reservado. Guarde este código QR.</source>
-        <translation>Su turno está reservado. Guarde este código QR.</translation>
+        <source>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</source>
+        <translation>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</translation>
+    </message>
+    <message>
+        <source>Preséntese 10 minutos antes con:</source>
+        <translation>Preséntese 10 minutos antes con:</translation>
     </message>
     <message>
         <source>Terminar</source>
@@ -761,10 +886,6 @@
     <message>
         <source>Imprimiendo su comprobante… Espere un momento.</source>
         <translation>Imprimiendo su comprobante… Espere un momento.</translation>
-    </message>
-    <message>
-        <source>Tome una foto de este código con su celular y muéstrela en la ventanilla.</source>
-        <translation>Tome una foto de este código con su celular y muéstrela en la ventanilla.</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a su correo electrónico.</source>
@@ -860,19 +981,8 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
         <translation>¿En qué provincia desea ser atendido?</translation>
     </message>
     <message>
-        <source>Toque una provincia, o busque por su nombre.</source>
-        <translation>Toque una provincia, o busque por su nombre.</translation>
-    </message>
-</context>
-<context>
-    <name>RequirementList</name>
-    <message>
-        <source>Ocultar detalles</source>
-        <translation>Ocultar detalles</translation>
-    </message>
-    <message>
-        <source>Ver detalles</source>
-        <translation>Ver detalles</translation>
+        <source>Toque una provincia, o búsquela por su nombre o el de una ciudad.</source>
+        <translation>Toque una provincia, o búsquela por su nombre o el de una ciudad.</translation>
     </message>
 </context>
 <context>
@@ -884,10 +994,6 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Guardamos esta hora para usted durante {time}.</source>
         <translation>Guardamos esta hora para usted durante {time}.</translation>
-    </message>
-    <message>
-        <source>Su cédula original (o el documento con el que se identificó)</source>
-        <translation>Su cédula original (o el documento con el que se identificó)</translation>
     </message>
     <message>
         <source>Revise su turno</source>
@@ -993,6 +1099,13 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     </message>
 </context>
 <context>
+    <name>TurnBlock</name>
+    <message>
+        <source>Su turno</source>
+        <translation>Su turno</translation>
+    </message>
+</context>
+<context>
     <name>TurnCard</name>
     <message>
         <source>{date}, a las {time}</source>
@@ -1016,6 +1129,21 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     </message>
 </context>
 <context>
+    <name>TurnWords</name>
+    <message>
+        <source>Si es artesano calificado: {title}</source>
+        <translation>Si es artesano calificado: {title}</translation>
+    </message>
+    <message>
+        <source>{date}, a las {time}</source>
+        <translation>{date}, a las {time}</translation>
+    </message>
+    <message>
+        <source>También le enviamos la confirmación a {email}.</source>
+        <translation>También le enviamos la confirmación a {email}.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <source>Bienvenido</source>
@@ -1031,8 +1159,12 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
         <translation>Reserve su turno de atención</translation>
     </message>
     <message>
-        <source>Toque la pantalla para empezar. El trámite no tiene costo.</source>
-        <translation>Toque la pantalla para empezar. El trámite no tiene costo.</translation>
+        <source>Toque el botón de su idioma para empezar. El trámite no tiene costo.</source>
+        <translation>Toque el botón de su idioma para empezar. El trámite no tiene costo.</translation>
+    </message>
+    <message>
+        <source>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</source>
+        <translation>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</translation>
     </message>
     <message>
         <source>Tenga a mano su cédula, su correo electrónico y su número de celular.</source>

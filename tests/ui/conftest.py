@@ -24,7 +24,7 @@ import qasync
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.screen import ScreenGeometry
-from kiosk.tour import bring_into_view, lands_on, use_large_offscreen_screen
+from kiosk.tour import use_large_offscreen_screen
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.theme import Theme
 
@@ -99,48 +99,73 @@ class FakeClock:
 
 
 class KioskDriver:
-    """Taps the real widgets of an assembled kiosk, as a citizen would, and waits on state."""
+    """A citizen's finger on an assembled kiosk: every tap lands on a place of the window,
+    read from a grab before the tap (before the typing, for a run of keys), and whatever is
+    there now gets it. Waits on state, never on time."""
 
     def __init__(self, qtbot: QtBot, kiosk: Any, outbox: Path) -> None:
+        from kiosk.finger import Finger
+
         self.qtbot = qtbot
         self.kiosk = kiosk
         self.outbox = outbox
         self.shell = kiosk.shell
         self.controller = kiosk.controller
+        self.finger = Finger(self.shell)
 
     def view(self, step: Any) -> Any:
         return self.shell.view(step)
 
-    def tap(self, widget: Any) -> None:
-        from PySide6.QtCore import QEvent, Qt
-        from PySide6.QtWidgets import QApplication
-
+    def _in_reach(self, widget: Any) -> None:
         name = widget.objectName() or type(widget).__name__
         assert widget.isVisible(), f"{name} is hidden"
         assert widget.isEnabled(), f"{name} is disabled"
-        # Pending layouts first, so the finger lands where the widget is drawn.
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        if self.shell.isAncestorOf(widget) and not self.reachable(widget):
+        if not self.finger.reachable(widget):
             # Below the fold of a long screen (or of the hours): the citizen scrolls first.
-            bring_into_view(self.shell, widget)
-            self.qtbot.waitUntil(lambda: self.reachable(widget), timeout=5000)
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+            self.finger.scroll_to(widget)
+            self.qtbot.waitUntil(lambda: self.finger.reachable(widget), timeout=5000)
+
+    def tap(self, widget: Any, *, hold_ms: int = 0) -> None:
+        """Look, then put the finger where `widget` is seen; it must be what gets the tap."""
+        self._in_reach(widget)
+        sight = self.finger.look()
+        hit = self.finger.tap_at(sight.centre_of(widget), hold_ms=hold_ms)
+        assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), (
+            f"a finger on {widget.objectName() or widget.text()!r} landed on {hit!r}"
+        )
 
     def reachable(self, widget: Any) -> bool:
         """Whether a finger on the widget's centre lands on it (on screen, nothing on top)."""
-        return lands_on(self.shell, widget)
+        return self.finger.reachable(widget)
 
     def touch(self, widget: Any) -> None:
         """A finger's tap, press and release apart, as QScroller-driven lists need."""
-        from PySide6.QtCore import Qt
+        self.tap(widget, hold_ms=100)
 
-        assert widget.isVisible(), f"{widget.objectName() or type(widget).__name__} is hidden"
-        self.qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
-        self.qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, delay=100)
+    def type_keys(self, keys: Callable[[str], Any], text: str, *, moving: Any = None) -> None:
+        """Type `text` as a person does: look at the keys once, then tap where each key was
+        seen. No control may move meanwhile (a helper line or an error that pushed the keys
+        made people type the wrong digits); `moving` is a container whose controls may move
+        by design (a list that the search filters)."""
+        from PySide6.QtWidgets import QWidget
 
-    def type_keys(self, keys: Callable[[str], Any], text: str) -> None:
+        ignore = tuple(moving.findChildren(QWidget)) if moving is not None else ()
+        sight = None
         for ch in text:
-            self.tap(keys(ch))
+            key = keys(ch)
+            if sight is None:
+                self._in_reach(key)
+                sight = self.finger.look()
+            hit = self.finger.tap_at(sight.centre_of(key))
+            assert hit is key or (hit is not None and key.isAncestorOf(hit)), (
+                f"typing {ch!r}: the finger landed on {hit!r}"
+            )
+            moved = sight.moved(ignore=ignore)
+            assert not moved, f"controls moved while typing {ch!r}: {moved}"
+
+    def erase(self, keys: Callable[[str], Any], count: int) -> None:
+        """⌫ `count` times, at the place the key was seen."""
+        self.type_keys(lambda _ch: keys("backspace"), "⌫" * count)
 
     def settle(self, timeout: int = 15000) -> None:
         self.qtbot.waitUntil(lambda: not self.controller.busy, timeout=timeout)
@@ -175,12 +200,13 @@ class KioskDriver:
 
         contact = self.view(Step.CONTACT)
         if contact.notice_shown():
-            self.tap(contact.privacy.ok)
+            self.next()  # "Entendido, continuar", in the action bar
+            self.qtbot.waitUntil(lambda: not contact.notice_shown(), timeout=5000)
         self.tap(contact.email)
-        contact.email.clear()
+        self.erase(contact.keyboard.key, len(contact.email.text()))
         self.type_keys(contact.keyboard.key, email)
         self.tap(contact.phone)
-        contact.phone.clear()
+        self.erase(contact.keypad.key, len(contact.phone.text()))
         self.type_keys(contact.keypad.key, phone)
         self.next()
         self.settle()
@@ -194,8 +220,7 @@ class KioskDriver:
         from kiosk.domain.flow import Step
 
         view = self.view(Step.VERIFY_CODE)
-        for _ in range(6):
-            self.tap(view.keypad.key("backspace"))
+        self.erase(view.keypad.key, len(view.value()))
         self.type_keys(view.keypad.key, code)
         self.next()
         self.settle()
@@ -206,10 +231,9 @@ class KioskDriver:
         button = lst.button(key) if key is not None else lst.buttons()[0]
         if lst.search.isVisible():
             # A long list: the citizen types the first letters of the name in the search.
-            self.tap(lst.search)
-            lst.open_keyboard()
+            self.tap(lst.search)  # the keyboard opens under the search field
             letters = "".join(ch for ch in button.item.title.lower()[:4] if ch.isalpha())
-            self.type_keys(lst.keyboard.key, letters)
+            self.type_keys(lst.keyboard.key, letters, moving=lst)
             self.qtbot.waitUntil(lambda: lst.visible_keys()[:1] == [button.item.key])
         self.qtbot.waitUntil(lambda: self.reachable(button), timeout=5000)
         self.tap(button)

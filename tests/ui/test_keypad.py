@@ -51,6 +51,20 @@ def test_backspace_erases_the_last_digit(qtbot: QtBot, theme: Theme) -> None:
     assert edit.text() == "12"
 
 
+def test_keys_always_work_at_the_end_wherever_the_field_was_tapped(
+    qtbot: QtBot, theme: Theme
+) -> None:
+    pad, edit, _host = _pad_with_field(qtbot, theme)
+    _tap(qtbot, pad, "1710034065")
+    # A finger on the middle of the number puts Qt's cursor there; the keys have no arrows.
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=edit.cursorRect().center() / 2)
+    assert edit.cursorPosition() < len(edit.text())
+    qtbot.mouseClick(pad.key(BACKSPACE), Qt.MouseButton.LeftButton)
+    assert edit.text() == "171003406"  # the last digit, not one in the middle
+    _tap(qtbot, pad, "9")
+    assert edit.text() == "1710034069"
+
+
 def test_accept_key_only_when_asked_for(qtbot: QtBot, theme: Theme) -> None:
     pad, _, _host = _pad_with_field(qtbot, theme, accept_key=True)
     with qtbot.waitSignal(pad.accepted):

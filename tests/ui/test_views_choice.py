@@ -6,13 +6,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.backend.parse import parse_catalog
 from kiosk.domain.flow import Draft
 from kiosk.domain.models import Catalog, Day, Slot
+from kiosk.tour import bring_into_view
 from kiosk.ui.theme import Theme
 from kiosk.views.agency import AgencyView
 from kiosk.views.procedure import ProcedureView
@@ -38,6 +39,9 @@ def shown(qtbot: QtBot, view: QWidget, theme: Theme) -> None:
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
+    # Pending layouts first, and a list scrolled to the row, as a finger needs it in sight.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    bring_into_view(widget.window(), widget)
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -67,6 +71,106 @@ def test_province_list_with_search(qtbot: QtBot, theme: Theme, catalog: Catalog)
     assert "No encontramos" in view.list.empty.text()
 
 
+def type_on_keyboard(qtbot: QtBot, view: ProvinceView, text: str) -> None:
+    """As a finger does: open the keyboard by the search field, then one key per letter."""
+    if not view.list.keyboard.isVisible():
+        click(qtbot, view.list.search)
+    for key in text:
+        click(qtbot, view.list.keyboard.key("space" if key == " " else key))
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        ("quito", "Pichincha", "Quito"),
+        ("guayaquil", "Guayas", "Guayaquil"),
+        ("CUENCA", "Azuay", "Cuenca"),
+        ("manta", "Manabí", "Manta"),
+        ("tulcan", "Carchi", "Tulcán"),  # no accent on the kiosk's keyboard
+        ("lago agrio", "Sucumbíos", "Lago Agrio"),
+    ],
+)
+def test_a_province_is_found_by_its_city(
+    qtbot: QtBot, theme: Theme, catalog: Catalog, typed: str, province: str, city: str
+) -> None:
+    view = ProvinceView(theme)
+    shown(qtbot, view, theme)
+    view.set_provinces(catalog.provinces, "es")
+    if typed.islower():
+        type_on_keyboard(qtbot, view, typed)
+    else:
+        view.list.search.setText(typed)  # as pasted in capitals: the case does not matter
+    code = next(p.code for p in catalog.provinces if p.name.es == province)
+    assert view.list.visible_keys() == [code]
+    button = view.list.button(code)
+    lines = [line.strip() for line in button.text().splitlines()]
+    assert lines == [f"○  {province}", city]  # the city that found it, under its name
+    click(qtbot, button)
+    qtbot.waitUntil(view.is_valid)  # the list's scroller hands the tap on a moment later
+    assert view.value() == code
+    # Without a search, the rows show the provinces' names alone.
+    view.list.search.clear()
+    assert len(button.text().splitlines()) == 1
+
+
+def test_cities_are_searched_from_the_start_of_their_words(
+    qtbot: QtBot, theme: Theme, catalog: Catalog
+) -> None:
+    view = ProvinceView(theme)
+    shown(qtbot, view, theme)
+    view.set_provinces(catalog.provinces, "es")
+    type_on_keyboard(qtbot, view, "sa")  # two letters: provinces' names only
+    assert all(not view.list.button(k).found_by for k in view.list.visible_keys())
+    type_on_keyboard(qtbot, view, "n")  # "san": San Miguel, Sangolquí, … not "Pasaje"
+    view.resize(PORTRAIT_BODY[0], PORTRAIT_BODY[1] - 400)  # a list longer than its room
+    found = {k: view.list.button(k).found_by for k in view.list.visible_keys()}
+    assert found["02"] == "San Miguel"
+    assert found["17"] == "Sangolquí"
+    assert found["07"] == "Santa Rosa"
+    assert "Pasaje" not in found.values()  # "sa" inside a word finds nothing
+    # More rows than the list's room: each keeps both of its lines whole, and scrolls.
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert view.list.scroll.verticalScrollBar().maximum() > 0
+    for key in found:
+        button = view.list.button(key)
+        assert button.height() >= button.sizeHint().height(), key
+
+
+def test_a_province_is_still_found_by_its_own_name(
+    qtbot: QtBot, theme: Theme, catalog: Catalog
+) -> None:
+    view = ProvinceView(theme)
+    shown(qtbot, view, theme)
+    view.set_provinces(catalog.provinces, "es")
+    view.list.search.setText("santo domingo")
+    codes = view.list.visible_keys()
+    assert codes == ["23"]
+    assert len(view.list.button("23").text().splitlines()) == 1  # its name matched: no city
+
+
+def test_a_search_that_hides_the_choice_drops_it(
+    qtbot: QtBot, theme: Theme, catalog: Catalog
+) -> None:
+    view = ProvinceView(theme)
+    shown(qtbot, view, theme)
+    view.set_provinces(catalog.provinces, "es")
+    type_on_keyboard(qtbot, view, "pichi")
+    click(qtbot, view.list.button("17"))
+    qtbot.waitUntil(view.is_valid)  # the list's scroller hands the tap on a moment later
+    # Another search that still shows the choice keeps it.
+    view.list.search.clear()
+    assert view.value() == "17"
+    # One that hides it drops it, and says so to the shell (Siguiente goes off).
+    with qtbot.waitSignal(view.changed):
+        type_on_keyboard(qtbot, view, "guayas")
+    assert "17" not in view.list.visible_keys()
+    assert not view.is_valid()
+    assert view.list.value() is None
+    view.list.search.clear()
+    assert not view.list.button("17").isChecked()  # back in sight, not chosen behind the back
+
+
 def test_province_language_switch_keeps_the_choice(
     qtbot: QtBot, theme: Theme, catalog: Catalog
 ) -> None:
@@ -74,6 +178,7 @@ def test_province_language_switch_keeps_the_choice(
     shown(qtbot, view, theme)
     view.set_provinces(catalog.provinces, "es")
     click(qtbot, view.list.button("17"))
+    qtbot.waitUntil(view.is_valid)  # the list's scroller hands the tap on a moment later
     view.set_provinces(catalog.provinces, "en")
     assert view.value() == "17"
     view.clear()

@@ -6,6 +6,7 @@ what the controller would read: the typed getters, is_valid(), next_label().
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -152,11 +153,17 @@ def test_a_passport_is_typed_on_the_keyboard(qtbot: QtBot, theme: Theme) -> None
     assert not view.keypad.isVisible()
     assert view.title() == "Escriba su número de pasaporte"
     assert view.type_buttons[IdType.PASSPORT].text().startswith("✓")
-    tap(qtbot, view.keyboard, *"AB12")
-    assert not view.is_valid()
+    assert "pasaporte" in view.help_text()  # no longer "Si no tiene cédula, elija…"
+    tap(qtbot, view.keyboard, *"AB123")
+    assert not view.is_valid()  # 5 characters: no passport number is that short
     assert not view.error.isVisible()  # still being typed: no alarm yet
-    tap(qtbot, view.keyboard, "3")
-    assert view.value() == (IdType.PASSPORT, "AB123")
+    assert not view.progress.isVisible()  # and never "Número completo"
+    assert view.counter.text() == "5 caracteres (de 6 a 9)"  # why Consultar stays off
+    tap(qtbot, view.keyboard, "4")
+    assert view.value() == (IdType.PASSPORT, "AB1234")
+    assert view.progress.isVisible()
+    tap(qtbot, view.keyboard, *"5678")
+    assert view.value() == (IdType.PASSPORT, "AB1234567")  # ICAO 9303: at most 9
     click(qtbot, view.type_buttons[IdType.FOREIGNER_CODE])
     tap(qtbot, view.keyboard, *"X12345")
     assert view.value() == (IdType.FOREIGNER_CODE, "X12345")
@@ -196,8 +203,9 @@ def test_the_privacy_notice_comes_before_any_contact_field(qtbot: QtBot, theme: 
     assert view.notice_shown()
     assert not view.email.isVisible()
     assert not view.phone.isVisible()
-    assert view.next_label() == ""  # the shell hides Siguiente: the notice has its own button
-    assert not view.is_valid()
+    # The primary action stays in the action bar, where it is on every screen.
+    assert view.next_label() == "Entendido, continuar"
+    assert view.is_valid()
     summary = view.privacy.summary.text()
     for needed in ("Para qué", "Base legal", "Cuánto tiempo", "593 23945666"):
         assert needed in summary
@@ -207,14 +215,14 @@ def test_the_privacy_notice_comes_before_any_contact_field(qtbot: QtBot, theme: 
     assert "Sus derechos" in view.privacy.full.text()
     assert view.privacy.read_all.text() == "Leer menos"
     with qtbot.waitSignal(view.changed):
-        click(qtbot, view.privacy.ok)
+        view.accept_notice()
     assert not view.notice_shown()
     assert view.email.isVisible()
     assert view.next_label() == "Siguiente"
 
 
 def _fill_contact(qtbot: QtBot, view: ContactView, email: str, phone: str) -> None:
-    click(qtbot, view.privacy.ok)
+    view.accept_notice()
     assert view.keyboard.isVisible()
     tap(qtbot, view.keyboard, *email.split("@")[0], "@", "gmail.com")
     click(qtbot, view.phone)  # the mobile number is typed on the keypad
@@ -229,31 +237,32 @@ def test_email_and_mobile_typed_on_the_keys(qtbot: QtBot, theme: Theme) -> None:
     assert view.email.text() == ""
     assert view.phone.text() == ""
     _fill_contact(qtbot, view, EMAIL, MOBILE)
-    assert view.email.text() == EMAIL
+    # Typing the mobile number, the address is shown masked, as personal data once entered.
+    assert view.email.text() == "m•••@gmail.com"
     assert view.is_valid()
     assert view.value() == (EMAIL, MOBILE_E164, Channel.EMAIL)
     click(qtbot, view.sms)
     assert view.value()[2] is Channel.SMS
     assert view.sms.text().startswith("✓")
-    click(qtbot, view.email)
+    click(qtbot, view.email)  # back to correct it: the address as typed
     assert view.keyboard.isVisible()
+    assert view.email.text() == EMAIL
+    assert not view.email.isReadOnly()
 
 
 def test_contact_errors_say_what_to_do(qtbot: QtBot, theme: Theme) -> None:
     view = ContactView(theme)
     shown(qtbot, view, theme, PORTRAIT_BODY)
-    click(qtbot, view.privacy.ok)
+    view.accept_notice()
     tap(qtbot, view.keyboard, *"maria", "@")
     assert not view.email_error.isVisible()  # not while the citizen is still typing it
     click(qtbot, view.phone)
-    assert "no es válido" in view.email_error.text()
+    assert "Falta la @" in view.email_error.text()
     tap(qtbot, view.keypad, *"022345678")  # a Quito landline: no SMS possible
     click(qtbot, view.email)
-    assert "no es un celular" in view.phone_error.text()
+    assert "empieza con 09" in view.phone_error.text()
     assert "022345678" not in view.phone_error.text()
     assert not view.is_valid()
-    view.set_error("No pudimos enviar el código. Revise su correo electrónico.")
-    assert view.form_error.isVisible()
 
 
 @pytest.mark.parametrize("landscape", [False, True])
@@ -261,7 +270,7 @@ def test_the_keys_never_cover_the_fields(qtbot: QtBot, landscape: bool) -> None:
     theme = Theme(LANDSCAPE if landscape else PORTRAIT)
     view = ContactView(theme)
     shown(qtbot, view, theme, LANDSCAPE_BODY if landscape else PORTRAIT_BODY)
-    click(qtbot, view.privacy.ok)
+    view.accept_notice()
     for edit in (view.email, view.phone):
         click(qtbot, edit)
         keys = view.inputs.currentWidget()
@@ -285,7 +294,7 @@ def test_contact_clear_wipes_everything_and_shows_the_notice_again(
     assert_nothing_personal(view, "maria", MOBILE, "0991")
     # Coming back to the step never puts the data back.
     view.show_state(Draft(email=EMAIL, phone=MOBILE_E164))
-    click(qtbot, view.privacy.ok)
+    view.accept_notice()
     assert_nothing_personal(view, "maria", "0991", MOBILE_E164)
 
 
@@ -308,22 +317,38 @@ def test_the_code_is_typed_into_six_boxes(qtbot: QtBot, theme: Theme) -> None:
     assert view.next_label() == "Verificar"
 
 
-def test_attempts_left_and_a_wrong_code(qtbot: QtBot, theme: Theme) -> None:
+def test_a_wrong_code_empties_the_boxes_and_a_new_code_starts_afresh(
+    qtbot: QtBot, theme: Theme
+) -> None:
     view = CodeView(theme)
     shown(qtbot, view, theme, PORTRAIT_BODY)
+    expires = dt.datetime(2026, 12, 1, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    view.new_code(expires, 0)
+    assert view.attempts.text() == "El código vale hasta las 10:42."
     tap(qtbot, view.keypad, *"111111")
-    view.set_error("El código no es correcto. Revise el mensaje y escríbalo de nuevo.")
-    view.set_attempts_left(2)
-    view.reset_code()
+    view.code_refused(2, "El código no es correcto. Revíselo y escríbalo de nuevo.")
+    assert view.value() == ""  # no six ⌫ to clear a wrong code
+    assert all(b.text() == "" for b in view.boxes.boxes)
     assert view.error.isVisible()
-    assert view.attempts.text() == "Le quedan 2 intentos."
-    view.set_attempts_left(1)
-    assert view.attempts.text() == "Le queda 1 intento."
+    assert view.attempts.text() == "Le quedan 2 intentos. El código vale hasta las 10:42."
+    view.code_refused(1, "El código no es correcto.")
+    assert view.attempts.text().startswith("Le queda 1 intento.")
     tap(qtbot, view.keypad, *"22")
     assert not view.error.isVisible()  # typing again takes the old error away
-    view.set_attempts_left(0)
-    tap(qtbot, view.keypad, *"2222")
+    view.code_refused(0, "El código se escribió mal varias veces y ya no sirve.")
+    assert view.exhausted()
+    assert view.resend.property("role") == "primary"  # the way on is the big button
+    tap(qtbot, view.keypad, *"222222")
     assert not view.is_valid()
+    # A new code: empty boxes, fresh attempts, no old error, a right code is accepted.
+    view.new_code(expires + dt.timedelta(minutes=3), 60)
+    assert not view.exhausted()
+    assert view.resend.property("role") == "secondary"
+    assert view.value() == ""
+    assert not view.error.isVisible()
+    assert view.attempts.text() == "El código vale hasta las 10:45."
+    tap(qtbot, view.keypad, *"123456")
+    assert view.is_valid()
 
 
 def test_resend_waits_for_its_countdown(qtbot: QtBot, theme: Theme) -> None:
@@ -355,7 +380,7 @@ def test_code_help_and_masked_destination(qtbot: QtBot, theme: Theme) -> None:
     view.set_attempts_left(2)
     view.clear()
     assert view.value() == ""
-    assert not view.attempts.isVisible()
+    assert view.attempts.text() == ""
     assert not view.help.isVisible()
     assert all(b.text() == "" for b in view.boxes.boxes)
     assert_nothing_personal(view, "gmail", "678", "123456")

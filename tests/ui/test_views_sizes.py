@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.backend.parse import parse_catalog
 from kiosk.controller import build_views
 from kiosk.domain.flow import Step
-from kiosk.domain.models import Catalog, Day
+from kiosk.domain.models import Availability, Catalog, Day, DayState, Localized
 from kiosk.domain.screen import CAP_HEIGHT_PER_EM, REACH_MAX_MM, REACH_MIN_MM, ScreenGeometry
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
@@ -84,10 +84,7 @@ def staged_shell(qtbot: QtBot, mode: Mode, catalog: Catalog) -> KioskShell:
     v(Step.AGENCY).set_agencies(  # type: ignore[attr-defined]
         catalog.agencies_for("17", draft.procedure_code or ""), "es"
     )
-    # November 2026 spans six weeks: the tallest month.
-    november = dt.date(2026, 11, 1)
-    days = [Day(november + dt.timedelta(days=i), 3 if i % 4 else 0) for i in range(30)]
-    v(Step.SCHEDULE).set_days(days)  # type: ignore[attr-defined]
+    v(Step.SCHEDULE).set_availability(november())  # type: ignore[attr-defined]
     v(Step.SCHEDULE).set_slots(  # type: ignore[attr-defined]
         [
             type(_slot(catalog))(
@@ -107,6 +104,25 @@ def staged_shell(qtbot: QtBot, mode: Mode, catalog: Catalog) -> KioskShell:
     shell.show()
     qtbot.waitExposed(shell)
     return shell
+
+
+def november() -> Availability:
+    """November 2026 spans six weeks, the tallest month, and holds every state of a day: two
+    named holidays in a row (the longest notes), weekends, full days, and days past the window."""
+    first, last_bookable = dt.date(2026, 11, 1), dt.date(2026, 11, 26)
+    names = {2: Localized("Día de Difuntos"), 3: Localized("Independencia de Cuenca")}
+    days = []
+    for i in range(45):
+        day = first + dt.timedelta(days=i)
+        if day.month == 11 and day.day in names:
+            days.append(Day(day, 0, DayState.CLOSED, names[day.day]))
+        elif day.isoweekday() >= 6:
+            days.append(Day(day, 0, DayState.CLOSED))
+        elif day > last_bookable:
+            days.append(Day(day, 0, DayState.NOT_OPEN))
+        else:
+            days.append(Day(day, 3 if i % 4 else 0, DayState.OPEN if i % 4 else DayState.FULL))
+    return Availability(tuple(days), last_bookable)
 
 
 def show(qtbot: QtBot, shell: KioskShell, step: Step) -> StepView:

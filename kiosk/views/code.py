@@ -109,12 +109,12 @@ class CodeView(StepView):
         column.setSpacing(theme.gap_px() * 2)
         self.boxes = CodeBoxes(theme)
         column.addWidget(self.boxes)
-        self.error = ErrorLabel(reserve_chars=LONGEST_MESSAGE * reserve)  # a limit's: long
-        column.addWidget(self.error)
-        # Attempts left and the code's life: words that change.
+        # Attempts left and the code's life, right under the boxes: words that change.
         self.attempts = MessageLabel("info", reserve_chars=60 * reserve)
         self.attempts.setObjectName("codeInfo")
         column.addWidget(self.attempts)
+        self.error = ErrorLabel(reserve_chars=LONGEST_MESSAGE * reserve)  # a limit's: long
+        column.addWidget(self.error)
         self._theme = theme
 
         self.keypad = Keypad(theme, accept_key=True)

@@ -153,6 +153,10 @@ def test_printer_failure_shows_the_qr_and_a_retry_prints(
     blocker.write_text("a file where the printer wants a folder")
     broken = FilePrinter(blocker / "slips")
     kiosk, driver = _kiosk(make_kiosk, turnos_service, printer=broken)
+    # Said before anyone starts, with what still works: not first at the review.
+    welcome = driver.view(Step.WELCOME)
+    driver.qtbot.waitUntil(welcome.printer_notice.isVisible, timeout=5000)
+    assert "Puede reservar igual" in welcome.printer_notice.text()
     driver.to_review("1104680135", "pablo.leon@gmail.com", "0991231234")
     # The printer's status was asked before the review appeared: the warning is there at once.
     review = driver.view(Step.REVIEW)

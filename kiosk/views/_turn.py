@@ -310,6 +310,30 @@ class CuedScroll(QWidget):
 # -- the turn ----------------------------------------------------------------------------------
 
 
+class BringList(CuedScroll):
+    """ "Preséntese 10 minutos antes con:" and this citizen's documents by title, scrolling
+    with its cue when long (the done screen and the printer fallback)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, theme.gap_px(), 0)
+        column.setSpacing(theme.gap_px())
+        caption = label("", "value")
+        documents = DocumentList(theme, details=False)
+        column.addWidget(caption)
+        column.addWidget(documents)
+        column.addStretch(1)
+        super().__init__(content, theme, parent)
+        self.caption = caption
+        self.documents = documents
+
+    def show_documents(self, facts: TurnFacts | None, lang: Language | str) -> None:
+        self.caption.setText(self.tr("Preséntese 10 minutos antes con:"))
+        self.documents.set_requirements(facts.requirements if facts else (), lang)
+        self.setVisible(bool(facts and facts.requirements))
+
+
 class TurnBlock(QWidget):
     """The turn code (large), the day and hour in words, the agency and its address."""
 

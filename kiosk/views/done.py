@@ -14,8 +14,7 @@ from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Confirmation, Language
 from kiosk.ui.widgets import apply_theme, is_landscape, label, split_layout
 from kiosk.views._turn import (
-    CuedScroll,
-    DocumentList,
+    BringList,
     TurnBlock,
     TurnFacts,
     TurnWords,
@@ -39,16 +38,7 @@ class DoneView(StepView):
         split = split_layout(theme, self)
         self.turn = TurnBlock(theme)
 
-        bring = QWidget()
-        bring_column = QVBoxLayout(bring)
-        bring_column.setContentsMargins(0, 0, theme.gap_px(), 0)
-        bring_column.setSpacing(theme.gap_px())
-        self.bring_caption = label("", "value")
-        self.documents = DocumentList(theme, details=False)
-        bring_column.addWidget(self.bring_caption)
-        bring_column.addWidget(self.documents)
-        bring_column.addStretch(1)
-        self.bring = CuedScroll(bring, theme)
+        self.bring = BringList(theme)
 
         after = QVBoxLayout()
         after.setContentsMargins(0, 0, 0, 0)
@@ -107,9 +97,7 @@ class DoneView(StepView):
     def retranslate(self) -> None:
         facts = self._facts
         self.turn.show_facts(facts)
-        self.bring_caption.setText(self.tr("Preséntese 10 minutos antes con:"))
-        self.documents.set_requirements(facts.requirements if facts else (), self._lang)
-        self.bring.setVisible(bool(facts and facts.requirements))
+        self.bring.show_documents(facts, self._lang)
         email = facts.masked_email if facts else None
         self.emailed.set_text(self._words.emailed(email) if email else None)
         self.slip.setText(self.tr("↓ Retire su comprobante en la ranura de abajo."))

@@ -29,8 +29,7 @@ from kiosk.ui.widgets import (
     touch_button,
 )
 from kiosk.views._turn import (
-    CuedScroll,
-    DocumentList,
+    BringList,
     TurnBlock,
     TurnFacts,
     TurnWords,
@@ -125,16 +124,7 @@ class PrintingView(StepView):
         split = split_layout(theme, failed)
         self.problem = message("error")
         self.turn = TurnBlock(theme)
-        bring = QWidget()
-        bring_column = QVBoxLayout(bring)
-        bring_column.setContentsMargins(0, 0, theme.gap_px(), 0)
-        bring_column.setSpacing(theme.gap_px())
-        self.bring_caption = label("", "value")
-        self.documents = DocumentList(theme, details=False)
-        bring_column.addWidget(self.bring_caption)
-        bring_column.addWidget(self.documents)
-        bring_column.addStretch(1)
-        self.bring = CuedScroll(bring, theme)
+        self.bring = BringList(theme)
         self.emailed = message("ok")
         self.retry = touch_button("", theme, "secondary", wrap=True)
         self.retry.setObjectName("retryPrint")
@@ -236,9 +226,7 @@ class PrintingView(StepView):
         facts = self._facts
         self.printing_words.setText(self.tr("Imprimiendo su comprobante… Espere un momento."))
         self.turn.show_facts(facts)
-        self.bring_caption.setText(self.tr("Preséntese 10 minutos antes con:"))
-        self.documents.set_requirements(facts.requirements if facts else (), self._lang)
-        self.bring.setVisible(bool(facts and facts.requirements))
+        self.bring.show_documents(facts, self._lang)
         email = facts.masked_email if facts else None
         if not self._emailed:
             self.emailed.set_text(None)

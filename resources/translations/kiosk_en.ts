@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>BringList</name>
+    <message>
+        <source>Preséntese 10 minutos antes con:</source>
+        <translation>Please arrive 10 minutes early with:</translation>
+    </message>
+</context>
+<context>
     <name>BusyOverlay</name>
     <message>
         <source>El sistema está tardando en responder.</source>
@@ -356,10 +363,6 @@
     <message>
         <source>Terminar</source>
         <translation>Finish</translation>
-    </message>
-    <message>
-        <source>Preséntese 10 minutos antes con:</source>
-        <translation>Please arrive 10 minutes early with:</translation>
     </message>
     <message>
         <source>↓ Retire su comprobante en la ranura de abajo.</source>
@@ -874,10 +877,6 @@
     <message>
         <source>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</source>
         <translation>Your appointment is booked. Take a photo of the QR code with your phone and show it at the counter.</translation>
-    </message>
-    <message>
-        <source>Preséntese 10 minutos antes con:</source>
-        <translation>Please arrive 10 minutes early with:</translation>
     </message>
     <message>
         <source>Terminar</source>

@@ -213,8 +213,8 @@ def test_done_tells_what_to_do_next(qtbot: QtBot, theme: Theme, catalog: Catalog
     view.show_confirmation(conf, catalog, "es", document_type="cedula", email=EMAIL)
     assert view.title() == "Su turno está reservado"
     assert view.turn.code.text() == "A-017"
-    assert view.bring_caption.text() == "Preséntese 10 minutos antes con:"
-    assert "Cédula" in view.documents.titles()
+    assert view.bring.caption.text() == "Preséntese 10 minutos antes con:"
+    assert "Cédula" in view.bring.documents.titles()
     assert view.turn.when.text() == "Jueves 3 de diciembre de 2026, a las 09:00"
     agency = catalog.agency(conf.booking.agency_id)
     assert agency is not None
@@ -223,7 +223,7 @@ def test_done_tells_what_to_do_next(qtbot: QtBot, theme: Theme, catalog: Catalog
     view.clear()
     assert view.turn.code.text() == ""
     assert view.turn.address.text() == ""
-    assert view.documents.titles() == []
+    assert view.bring.documents.titles() == []
 
 
 # -- existing turns ----------------------------------------------------------------------------

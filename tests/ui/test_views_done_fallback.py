@@ -91,7 +91,7 @@ def test_done_lists_this_persons_documents(
     qtbot: QtBot, theme: Theme, catalog: Catalog, id_type: IdType
 ) -> None:
     view = done_for(qtbot, theme, catalog, id_type)
-    assert view.documents.titles() == EXPECTED[id_type]
+    assert view.bring.documents.titles() == EXPECTED[id_type]
     # "con su cédula original" told a passport holder to bring what they do not have.
     assert not any("cédula original" in t for t in texts(view))
 
@@ -147,7 +147,7 @@ def test_addresses_and_names_stay_as_written_in_english(
     view.show_confirmation(conf, english, Language.EN, document_type="passport", email=EMAIL)
     assert view.turn.address.text() == agency.address.es
     assert view.turn.agency.text() == agency.name.es
-    assert view.documents.titles()[1:3] == ["Passport", "Visa"]  # the documents do translate
+    assert view.bring.documents.titles()[1:3] == ["Passport", "Visa"]  # the documents do translate
 
 
 # -- the printer fallback ------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_the_fallback_names_code_day_hour_and_agency_beside_the_qr(
     ):
         assert widget.text() == text
         assert widget.isVisible()
-    assert view.documents.titles() == EXPECTED[IdType.PASSPORT]
+    assert view.bring.documents.titles() == EXPECTED[IdType.PASSPORT]
     assert view.emailed.text() == f"También le enviamos la confirmación a {MASKED}."
     assert _decode(view.qr) == TOKEN
     assert min(view.qr.width(), view.qr.height()) >= theme.px(QR_MM)
@@ -182,7 +182,7 @@ def test_the_fallback_without_an_email_still_gives_the_turn(
     assert not view.emailed.isVisible()
     view.clear()
     assert view.turn.code.text() == ""
-    assert view.documents.titles() == []
+    assert view.bring.documents.titles() == []
 
 
 # -- both screens fit, in every orientation and text size --------------------------------------

@@ -81,7 +81,7 @@ def test_a_passport_holder_sees_their_own_documents_and_the_whole_turn(
     assert confirmation.booking.start.strftime("%H:%M") in printing.turn.when.text()
     assert printing.turn.agency.text() == agency.name.es
     assert printing.turn.address.text() == agency.address.es
-    assert printing.documents.titles() == EXPECTED[IdType.PASSPORT]
+    assert printing.bring.documents.titles() == EXPECTED[IdType.PASSPORT]
     assert MASKED in printing.emailed.text()
 
     fixed = FilePrinter(tmp_path / "fixed")
@@ -92,7 +92,7 @@ def test_a_passport_holder_sees_their_own_documents_and_the_whole_turn(
     assert done.turn.code.text() == confirmation.booking.code
     assert done.turn.agency.text() == agency.name.es
     assert done.turn.address.text() == agency.address.es
-    assert done.documents.titles() == EXPECTED[IdType.PASSPORT]
+    assert done.bring.documents.titles() == EXPECTED[IdType.PASSPORT]
     assert done.emailed.text() == f"También le enviamos la confirmación a {MASKED}."
     assert done.slip.isVisible()
 

@@ -36,8 +36,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "contact": {Language.ES: "Atención ciudadana", Language.EN: "Citizen helpline"},
     "scan": {
-        Language.ES: "Presente este código en ventanilla",
-        Language.EN: "Show this code at the counter",
+        Language.ES: "Muestre este QR en la ventanilla",
+        Language.EN: "Show this QR code at the counter",
     },
     "issued": {
         Language.ES: "Emitido el {when} en el quiosco {kiosk}",

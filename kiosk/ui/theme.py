@@ -285,6 +285,9 @@ QPushButton[role="primary"]:disabled {{
 QPushButton[role="secondary"] {{
   color: {c.primary}; border-color: {c.primary}; font-weight: bold;
 }}
+QPushButton[role="secondary"]:disabled {{
+  background-color: {c.disabled_bg}; color: {c.disabled_fg}; border-color: {c.disabled_bg};
+}}
 QWidget[role="actionbar"] QPushButton {{ min-height: {key}px; }}
 QPushButton[role="header"] {{ font-size: {small}px; padding: 0 {self.px(2.0)}px; }}
 QPushButton[role="header"]:checked {{ background-color: {c.selected}; color: {c.on_selected}; }}
@@ -295,6 +298,7 @@ QPushButton[role="choice"] {{ text-align: left; padding: {pad}px; }}
 QPushButton[role="choice"]:checked {{
   background-color: {c.selected}; color: {c.on_selected};
   border: {focus}px solid {c.primary}; font-weight: bold;
+  padding: {pad - (focus - border)}px;  /* the thicker frame takes no room: nothing moves */
 }}
 QLineEdit {{
   min-height: {touch}px; padding: 0 {pad}px; font-size: {code}px;

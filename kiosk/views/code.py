@@ -334,8 +334,8 @@ class CodeView(StepView):
             + where
             + " "
             + self.tr(
-                "Si no llega, toque «Enviar un código nuevo», o toque «Atrás» para corregir "
-                "su correo o su celular."
+                "Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque "
+                "«Atrás» para corregir su correo o su celular."
             )
         )
         self.changed.emit()

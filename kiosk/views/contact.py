@@ -147,6 +147,8 @@ class ContactView(StepView):
         other = self.phone if edit is self.email else self.email
         if other.text():
             self._left.add(other.objectName())
+        # The field being typed again shows no error until it is left (none while erasing).
+        self._left.discard(edit.objectName())
         if edit is self.email:
             self._unmask_email()
         elif self._email_problem() is None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language, Province
 from kiosk.domain.provinces import cities_of
-from kiosk.ui.widgets import ChoiceItem
+from kiosk.ui.widgets import ChoiceItem, fold
 from kiosk.views._choice import ChoiceStepView
 
 
@@ -18,7 +18,7 @@ class ProvinceView(ChoiceStepView):
     def set_provinces(self, provinces: Sequence[Province], lang: Language | str) -> None:
         items = sorted(
             (ChoiceItem(p.code, p.name.get(lang), keywords=cities_of(p.code)) for p in provinces),
-            key=lambda i: i.title,
+            key=lambda i: fold(i.title),  # Spanish order: Cañar before Carchi, Bolívar after Azuay
         )
         self._set_items(items, lang)
 

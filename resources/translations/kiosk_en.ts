@@ -137,8 +137,8 @@
         <translation>The code may take a few minutes to arrive.</translation>
     </message>
     <message>
-        <source>Si no llega, toque «Enviar un código nuevo», o toque «Atrás» para corregir su correo o su celular.</source>
-        <translation>If it does not arrive, touch “Send a new code”, or touch “Back” to correct your email or mobile number.</translation>
+        <source>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</source>
+        <translation>If it does not arrive, touch “Send a new code” once the button is active, or touch “Back” to correct your email or mobile number.</translation>
     </message>
 </context>
 <context>

@@ -137,8 +137,8 @@
         <translation>El código puede tardar unos minutos en llegar.</translation>
     </message>
     <message>
-        <source>Si no llega, toque «Enviar un código nuevo», o toque «Atrás» para corregir su correo o su celular.</source>
-        <translation>Si no llega, toque «Enviar un código nuevo», o toque «Atrás» para corregir su correo o su celular.</translation>
+        <source>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</source>
+        <translation>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,8 @@ def test_province_list_with_search(qtbot: QtBot, theme: Theme, catalog: Catalog)
     shown(qtbot, view, theme)
     view.set_provinces(catalog.provinces, "es")
     assert len(view.list.buttons()) == len(catalog.provinces)
+    titles = [b.item.title for b in view.list.buttons()]
+    assert titles.index("Cañar") < titles.index("Carchi")  # Spanish order, not code points
     assert not view.is_valid()
     assert view.list.search.isVisible()
     # Typing on the on-screen keyboard, without accents, still finds "Bolívar".

@@ -58,7 +58,9 @@ MAX_PROCEDURE_CHARS = 32
 MAX_MASKED_ID_CHARS = 24
 _MAX_UINT64 = 2**64 - 1
 
-_CBOR_ERRORS = (cbor2.CBORError, ValueError, TypeError, OverflowError, RecursionError)
+# What bad bytes raise. Not TypeError: that is this code calling cbor2 wrongly (cbor2 5.x has
+# no `allow_duplicate_keys`), and counting it as a bad token refused every genuine one.
+_CBOR_ERRORS = (cbor2.CBORError, ValueError, OverflowError, RecursionError)
 _B64URL = re.compile(r"[A-Za-z0-9_-]*")
 
 

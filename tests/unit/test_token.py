@@ -206,6 +206,23 @@ def test_text_layer_refusals(token: str, reason: str) -> None:
     assert reason in malformed_because(token)
 
 
+def test_a_cbor2_without_our_keywords_is_an_error_not_a_forged_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """cbor2 5.x has no `allow_duplicate_keys` and raises TypeError: counted as bad input,
+    every genuine token read "malformed: not CBOR". It must surface as the bug it is."""
+    real_loads = cbor2.loads
+
+    def loads_of_cbor2_5(data: bytes, **kwargs: Any) -> Any:
+        if "allow_duplicate_keys" in kwargs:
+            raise TypeError("loads() got an unexpected keyword argument 'allow_duplicate_keys'")
+        return real_loads(data, **kwargs)
+
+    monkeypatch.setattr(cbor2, "loads", loads_of_cbor2_5)
+    with pytest.raises(TypeError):
+        verify(TOKEN, vector_keys(), NOW)
+
+
 def test_not_a_string_is_malformed() -> None:
     assert "prefix" in malformed_because(TOKEN.encode())  # type: ignore[arg-type]
 

@@ -25,7 +25,6 @@ from tests.printing.raster import (
     threshold,
 )
 
-SLIP_DIR = Path("/tmp/slips")
 CASES = [(paper, lang) for paper in Paper for lang in Language]
 
 
@@ -42,21 +41,21 @@ def _words(pdf: bytes) -> str:
     return " ".join(pdf_text(pdf).split())
 
 
-def _render(slips: dict[Language, SlipData], paper: Paper, lang: Language) -> bytes:
-    pdf = render_slip(slips[lang], paper)
-    # Kept for people to look at: the brief asks for every size and language as PNG.
-    SLIP_DIR.mkdir(exist_ok=True)
-    (SLIP_DIR / f"{paper.value}-{lang.value}.pdf").write_bytes(pdf)
-    return pdf
+@pytest.fixture(scope="module")
+def slip_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every size and language as PDF and PNG, kept for people to look at (pytest keeps the
+    last few runs' temporary folders; the path is in the test's output on failure)."""
+    return tmp_path_factory.mktemp("slips")
 
 
 @pytest.mark.parametrize(("paper", "lang"), CASES)
 def test_qr_scans_back_to_the_token_at_203_dpi_also_as_1_bit(
-    slips: dict[Language, SlipData], paper: Paper, lang: Language
+    slips: dict[Language, SlipData], slip_dir: Path, paper: Paper, lang: Language
 ) -> None:
-    pdf = _render(slips, paper, lang)
+    pdf = render_slip(slips[lang], paper)
+    (slip_dir / f"{paper.value}-{lang.value}.pdf").write_bytes(pdf)
     gray = rasterise(pdf)
-    gray.save(SLIP_DIR / f"{paper.value}-{lang.value}.png")
+    gray.save(slip_dir / f"{paper.value}-{lang.value}.png")
     for image in (gray, threshold(gray), rasterise(pdf, mono=True)):
         found = read_qr(image)
         assert [b.text for b in found] == [slips[lang].token]

@@ -464,6 +464,17 @@ class KioskController(QObject):
                 words=self.messages.busy_lookup(),
             )
         except ServiceError as exc:
+            if exc.code == "not_registered":  # more words than fit beside the field
+                self.shell.notice.present_notice(
+                    self.messages.not_registered_heading(), self.messages.not_registered()
+                )
+                raise _AbortError from None
+            if exc.code == "kiosk_budget":  # this kiosk is busy: until when, and what now
+                self.shell.notice.present_notice(
+                    self.messages.kiosk_busy_heading(),
+                    self._service_problem(exc, at_code_step=False),
+                )
+                raise _AbortError from None
             self._fail(Step.IDENTIFY, self.messages.service_error(exc.code))
         self.flow.identified(document, found.citizen, found.masked_name)
         self.flow.advance()
@@ -493,19 +504,27 @@ class KioskController(QObject):
                 words=self.messages.busy_sending_code(),
             )
         except ServiceError as exc:
+            if exc.code == "contact_not_registered":  # only the registry's contact gets a code
+                self._refuse_contact(
+                    self.messages.contact_not_registered(exc.registered, draft.channel.value),
+                    heading=self.messages.contact_not_registered_heading(draft.channel.value),
+                )
             self._refuse_contact(
                 self._service_problem(exc, at_code_step=False),
-                limit=exc.code == "rate_limited",
+                limit=exc.code in ("rate_limited", "kiosk_budget"),
             )
         self.flow.code_sent(verification.id)
         self.flow.advance()
         await self._enter(Step.VERIFY_CODE)
         self._show_new_code(verification)
 
-    def _refuse_contact(self, text: str, *, limit: bool = False) -> NoReturn:
+    def _refuse_contact(
+        self, text: str, *, limit: bool = False, heading: str | None = None
+    ) -> NoReturn:
         """A refusal of the contact form: over the screen, which keeps all that was typed
         (beside the fields there is no room left that would not move the keys)."""
-        heading = self.messages.limit_heading() if limit else self.messages.contact_heading()
+        if heading is None:
+            heading = self.messages.limit_heading() if limit else self.messages.contact_heading()
         self.shell.notice.present_notice(heading, text)
         raise _AbortError
 
@@ -518,11 +537,18 @@ class KioskController(QObject):
         self.shell.refresh_actions()
 
     def _service_problem(self, exc: ServiceError, *, at_code_step: bool) -> str:
-        """The words for a refusal; a send limit names the clock time to try again."""
-        if exc.code == "rate_limited" and exc.retry_after is not None:
+        """The words for a refusal; a limit names the clock time to try again."""
+        limits = ("rate_limited", "citizen_quota", "kiosk_budget")
+        if exc.code in limits and exc.retry_after is not None:
             at = self._local(self._now() + dt.timedelta(seconds=max(exc.retry_after, 0)))
             if at.second or at.microsecond:  # never name a minute before the limit ends
                 at = at.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+            if exc.code == "citizen_quota":
+                return self.messages.citizen_quota(
+                    at, self.flow.draft.language, contact_phone=self.options.contact_phone
+                )
+            if exc.code == "kiosk_budget":
+                return self.messages.kiosk_budget(at.strftime("%H:%M"))
             return self.messages.limit_reached(
                 at.strftime("%H:%M"),
                 at_code_step=at_code_step,
@@ -767,6 +793,8 @@ class KioskController(QObject):
             if exc.code in ("hold_expired", "slot_unavailable", "not_found"):
                 await self._hold_lost(exc.code if exc.code != "not_found" else "hold_expired")
                 raise _AbortError from exc
+            if exc.code in ("citizen_quota", "kiosk_budget"):  # words with the clock time
+                self._fail(Step.REVIEW, self._service_problem(exc, at_code_step=False))
             self._fail(Step.REVIEW, self.messages.service_error(exc.code))
         self._hold_timer.stop()
         self.flow.booked(confirmation)

@@ -13,6 +13,20 @@ pytest_plugins = ["tests.helpers.live_turnos", "tests.helpers.scripted_http"]
 # Qt never opens a window during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The fair-share limits (one kiosk token serving one person at a time, 2 bookings a day per
+# citizen) are far below what a test session asks of its shared services; tests of the limits
+# set their own on the service they start (Settings arguments win over the environment).
+for _name in (
+    "CITIZEN_BOOKINGS_PER_DAY",
+    "CITIZEN_BOOKINGS_PER_WEEK",
+    "CITIZEN_BOOKINGS_PER_MONTH",
+    "KIOSK_BOOKINGS_BURST",
+    "KIOSK_EMAIL_SENDS_BURST",
+    "KIOSK_SMS_SENDS_BURST",
+    "KIOSK_LOOKUPS_BURST",
+):
+    os.environ.setdefault(f"TURNOS_{_name}", "1000000")
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(

@@ -13,6 +13,7 @@ from turnos import __version__
 from turnos.clock import Clock
 from turnos.context import AppContext, build_context
 from turnos.errors import PROBLEM_JSON, install_handlers
+from turnos.middleware import BodyLimit
 from turnos.routes import bookings, catalog, citizens, kiosks, public, staff
 from turnos.schemas import Problem
 from turnos.settings import Settings
@@ -31,10 +32,12 @@ def create_app(
         title="turnos",
         version=__version__,
         summary="Reference turn service of the IESS self-service kiosk (API v1)",
-        docs_url="/docs",
+        # Swagger UI and ReDoc load their JavaScript from a CDN: both off; /openapi.json stays.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.ctx = ctx
+    app.add_middleware(BodyLimit, max_bytes=ctx.settings.max_body_bytes)
     install_handlers(app)
 
     async def on_unexpected(_request: Request, exc: Exception) -> JSONResponse:

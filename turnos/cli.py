@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,14 +71,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
     prepare(ctx, upgrade=not args.no_upgrade)
     # log_config=None: uvicorn's loggers propagate to the root handler and its filter instead of
     # getting handlers of their own that the filter would not see.
-    uvicorn.run(
-        create_app(context=ctx),
-        host=args.host,
-        port=args.port,
-        log_config=None,
-        access_log=not args.no_access_log,
-    )
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_config": None,
+        "access_log": not args.no_access_log,
+    }
+    if args.workers == 1:
+        uvicorn.run(create_app(context=ctx), **options)
+        return 0
+    # Worker processes build their own app (and pool) from the environment: hand them the
+    # settings given on the command line there. Migrations and demo data ran once, above.
+    ctx.db.dispose()
+    os.environ.update(_settings_environment(ctx.settings))
+    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=args.workers, **options)
     return 0
+
+
+def _settings_environment(settings: Settings) -> dict[str, str]:
+    env = {"TURNOS_DATA_DIR": str(settings.data_dir.resolve())}
+    if settings.database_url:
+        env["TURNOS_DATABASE_URL"] = settings.database_url
+    if settings.demo:
+        env["TURNOS_DEMO"] = "1"
+    return env
+
+
+def worker_app() -> Any:
+    """The app of one `serve --workers N` process (uvicorn's factory), logging like `serve`."""
+    from turnos.app import create_app
+
+    logsetup.configure(personal_data_filter=True)
+    return create_app()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -158,9 +183,10 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 def cmd_kiosks(args: argparse.Namespace) -> int:
     from turnos.services.kiosks import list_kiosks
+    from turnos.terminal import safe_json_line
 
     for row in list_kiosks(_ctx(args)):
-        print(json.dumps(row, ensure_ascii=False))
+        print(safe_json_line(row))
     return 0
 
 
@@ -173,6 +199,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
         f"{outcome.sessions} sessions, {outcome.other} other rows"
     )
     return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -188,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="demo catalogue, outbox, credentials")
     serve.add_argument("--no-upgrade", action="store_true", help="do not migrate at start")
     serve.add_argument("--no-access-log", action="store_true", help="no line per request")
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="processes on this machine, each with its own database pool (default 1)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db", required=True)
@@ -209,7 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_catalog_import)
 
     cit = sub.add_parser("citizens").add_subparsers(dest="cit", required=True)
-    cimp = cit.add_parser("import", parents=[common], help="CSV id_type,id_number,name")
+    cimp = cit.add_parser(
+        "import",
+        parents=[common],
+        help="CSV id_type,id_number,name[,registered,email,mobile] (docs/security.md)",
+    )
     cimp.add_argument("file")
     cimp.set_defaults(func=cmd_citizens_import)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from turnos.clock import Clock, SystemClock
-from turnos.db import Database
+from turnos.db import Database, PoolLimits
+from turnos.private_files import secure_data_dir
 from turnos.security import Hasher, load_secret
 from turnos.services.delivery import Delivery
 from turnos.settings import Settings
@@ -28,12 +29,17 @@ class AppContext:
 
 
 def build_context(settings: Settings, clock: Clock | None = None) -> AppContext:
+    sqlite_file = settings.data_dir / "turnos.db" if settings.database_url is None else None
+    secure_data_dir(settings, sqlite_file)
     hasher = Hasher(load_secret(settings))
     # The longest a token can live: the booking horizon, the rest of the turn's day, a grace day.
     max_token_lifetime_s = (settings.booking_days + 3) * DAY_S
     return AppContext(
         settings=settings,
-        db=Database(settings.effective_database_url),
+        db=Database(
+            settings.effective_database_url,
+            PoolLimits(settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout_s),
+        ),
         clock=clock or SystemClock(),
         hasher=hasher,
         delivery=Delivery(settings),

@@ -8,17 +8,28 @@ UPDATEs and unique constraints, which are correct at that level.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
-def make_engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class PoolLimits:
+    """Connections one process keeps to a database server; SQLite keeps its own sizing."""
+
+    size: int = 5
+    max_overflow: int = 5
+    timeout_s: float = 5.0
+
+
+def make_engine(url: str, pool: PoolLimits | None = None) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
@@ -28,7 +39,22 @@ def make_engine(url: str) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    pool = pool or PoolLimits()
+    connect_args: dict[str, Any] = {}
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        # A database host that does not answer fails the request as fast as a busy pool does,
+        # instead of waiting minutes for TCP to give up (libpq's minimum is 2 s).
+        connect_args["connect_timeout"] = max(2, math.ceil(pool.timeout_s))
+    return create_engine(
+        url,
+        pool_size=pool.size,
+        max_overflow=pool.max_overflow,
+        pool_timeout=pool.timeout_s,
+        # A connection broken by a database restart is replaced before use, not handed out.
+        pool_pre_ping=True,
+        connect_args=connect_args,
+    )
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -50,9 +76,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool: PoolLimits | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

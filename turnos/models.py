@@ -141,6 +141,12 @@ class Citizen(Base):
     masked_name: Mapped[str] = mapped_column(String(200))
     registered: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[int] = mapped_column(BigInteger)
+    # The registry's email and mobile: a keyed hash to match what the citizen types, and a mask
+    # to tell them which one it is. A citizen with either is "registry-bound" (docs/security.md).
+    email_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    email_mask: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    phone_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    phone_mask: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class Verification(Base):

@@ -21,6 +21,8 @@ class Problem(BaseModel):
     code: str
     detail: str | None = None
     attempts_left: int | None = None
+    # `contact_not_registered`: the registry's contacts, masked ("email", "phone").
+    registered: dict[str, str] | None = None
 
 
 class Health(BaseModel):

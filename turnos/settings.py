@@ -16,6 +16,12 @@ class Settings(BaseSettings):
     # None: an SQLite file in the data directory.
     database_url: str | None = None
     demo: bool = False
+    # Connections per process to a database server (not SQLite): size them with
+    # docs/operations.md, processes × (pool + overflow) ≤ max_connections − reserve.
+    db_pool_size: int = Field(5, gt=0)
+    db_max_overflow: int = Field(5, ge=0)
+    # Waiting longer than this for a free connection answers 503 database_unavailable.
+    db_pool_timeout_s: float = Field(5.0, gt=0)
     # Secret for HMACs (codes, citizen keys) and for encrypting signing keys at rest.
     # None: a random one kept in DATA_DIR/secret.key (created on first start).
     secret: SecretStr | None = None
@@ -36,6 +42,23 @@ class Settings(BaseSettings):
     # Token bucket per kiosk: refills `rate_per_minute`, holds at most `rate_burst`.
     rate_per_minute: float = Field(600, gt=0)
     rate_burst: int = Field(300, gt=0)
+    # Fair share (docs/api.md, "Limits"). Bookings per citizen, any procedure, in the last
+    # 24 hours, 7 days and 30 days (the institution's own caps); cancelled ones count too.
+    citizen_bookings_per_day: int = Field(2, gt=0)
+    citizen_bookings_per_week: int = Field(4, gt=0)
+    citizen_bookings_per_month: int = Field(10, gt=0)
+    # Budgets per kiosk token, far above one person served at a time: an hourly refill and
+    # a burst, for bookings, code sends (SMS cost money: tighter) and citizen lookups.
+    kiosk_bookings_per_hour: float = Field(60, gt=0)
+    kiosk_bookings_burst: int = Field(5, gt=0)
+    kiosk_email_sends_per_hour: float = Field(90, gt=0)
+    kiosk_email_sends_burst: int = Field(5, gt=0)
+    kiosk_sms_sends_per_hour: float = Field(30, gt=0)
+    kiosk_sms_sends_burst: int = Field(3, gt=0)
+    kiosk_lookups_per_hour: float = Field(120, gt=0)
+    kiosk_lookups_burst: int = Field(10, gt=0)
+    # Largest request body accepted, checked before authentication (413 past it).
+    max_body_bytes: int = Field(65536, gt=0)
 
     # Check-in window around the start of a turn.
     checkin_before_s: int = Field(1800, ge=0)

@@ -373,7 +373,20 @@ def _error_for(method: str, path: str, response: requests.Response) -> BackendEr
     attempts_left = problem.get("attempts_left")
     if isinstance(attempts_left, bool) or not isinstance(attempts_left, int):
         attempts_left = None
-    return ServiceError(code, status, attempts_left=attempts_left, retry_after=retry_after)
+    return ServiceError(
+        code,
+        status,
+        attempts_left=attempts_left,
+        retry_after=retry_after,
+        registered=_masks(problem.get("registered")),
+    )
+
+
+def _masks(value: Any) -> dict[str, str]:
+    """The masked registered contacts of a problem, keeping only well-formed entries."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: v for k, v in value.items() if k in ("email", "phone") and isinstance(v, str)}
 
 
 def _problem(response: requests.Response) -> Mapping[str, Any]:

@@ -14,6 +14,8 @@ Messages never contain personal data: the service's free-text `detail` is delibe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class BackendError(Exception):
     """Base class of every error raised by the turn service client."""
@@ -28,11 +30,15 @@ class ServiceError(BackendError):
         status: int,
         attempts_left: int | None = None,
         retry_after: float | None = None,
+        registered: Mapping[str, str] | None = None,
     ) -> None:
         self.code = code
         self.status = status
         self.attempts_left = attempts_left
         self.retry_after = retry_after
+        # `contact_not_registered`: the registry's contacts as the service masked them
+        # ("email": "m•••@gmail.com", "phone": "09•••••678"), to tell the citizen which one.
+        self.registered: dict[str, str] = dict(registered or {})
         parts = [f"{code} (HTTP {status})"]
         if attempts_left is not None:
             parts.append(f"attempts left: {attempts_left}")
@@ -40,9 +46,12 @@ class ServiceError(BackendError):
             parts.append(f"retry after {retry_after:g} s")
         super().__init__(", ".join(parts))
 
-    def __reduce__(self) -> tuple[type[ServiceError], tuple[str, int, int | None, float | None]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[ServiceError], tuple[str, int, int | None, float | None, dict[str, str]]]:
         # Keeps the error picklable (it may cross a process or executor boundary).
-        return (type(self), (self.code, self.status, self.attempts_left, self.retry_after))
+        args = (self.code, self.status, self.attempts_left, self.retry_after, self.registered)
+        return (type(self), args)
 
 
 class ServiceUnavailable(BackendError):  # noqa: N818 (name fixed by the shared contract)

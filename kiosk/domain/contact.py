@@ -76,6 +76,25 @@ def normalize_email(raw: str) -> str:
     raise InvalidContact("email", ContactProblem.EMAIL_FORMAT) from None
 
 
+# Providers that ignore dots in the local part: a.n.a@ and ana@ reach one mailbox.
+_DOTLESS_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
+
+
+def limit_key_email(raw: str) -> str:
+    """The mailbox an address reaches, for counting sends against limits (never to send to).
+
+    Lower-cased, `+tag` dropped, and dots dropped in the local part for Gmail (whose two
+    domains are one): `ANA+1@gmail.com`, `a.n.a@googlemail.com` and `ana@gmail.com` share one
+    key. Raises `InvalidContact` like `normalize_email`.
+    """
+    local, _, domain = normalize_email(raw).rpartition("@")
+    local, domain = local.lower().split("+", 1)[0], domain.lower()
+    if domain in _DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    # A local part that was all tag ("+x@") keeps its address rather than collapse to "@".
+    return f"{local}@{domain}" if local else normalize_email(raw).lower()
+
+
 def _parse_mobile(raw: str) -> phonenumbers.PhoneNumber:
     text = raw.strip()
     if not text:

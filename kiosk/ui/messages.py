@@ -6,10 +6,14 @@ finds every string in one translation context ("Messages").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QObject
 
 from kiosk.domain.contact import ContactProblem
+from kiosk.domain.dates import written_date
 from kiosk.domain.ids import IdProblem, IdType
+from kiosk.domain.models import Language
 
 
 class Messages(QObject):
@@ -50,6 +54,8 @@ class Messages(QObject):
             "citizen_not_found": self.tr(
                 "No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla."
             ),
+            "not_registered": self.not_registered(),
+            "contact_not_registered": self.contact_not_registered({}, "email"),
             "invalid_contact": self.tr(
                 "El correo o el celular no son válidos. Revíselos y corríjalos."
             ),
@@ -68,9 +74,61 @@ class Messages(QObject):
             ),
             "unauthorized": self.tr("Su sesión terminó. Toque «Empezar de nuevo»."),
             "forbidden": self.tr("Su sesión terminó. Toque «Empezar de nuevo»."),
+            # Without a Retry-After (the usual answers name the clock time).
+            "citizen_quota": self.tr(
+                "Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una "
+                "ventanilla o consulte en www.iess.gob.ec."
+            ),
+            "kiosk_budget": self.tr(
+                "Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese "
+                "a una ventanilla."
+            ),
         }
         return texts.get(
             code, self.tr("No pudimos completar la operación. Intente de nuevo en un momento.")
+        )
+
+    def not_registered_heading(self) -> str:
+        return self.tr("No encontramos su registro de empleador")
+
+    def not_registered(self) -> str:
+        """The procedure's own rule (the seed): the employer registration comes first."""
+        return self.tr(
+            "Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite "
+            "de registro de empleador. Revise el número, o haga ese registro en "
+            "www.iess.gob.ec o en una ventanilla."
+        )
+
+    def contact_not_registered_heading(self, channel: str) -> str:
+        if channel == "sms":
+            return self.tr("Ese celular no es el registrado")
+        return self.tr("Ese correo no es el registrado")
+
+    def contact_not_registered(self, registered: dict[str, str], channel: str) -> str:
+        """The code goes only to the registry's contact: which one it is (masked), what to do."""
+        email, phone = registered.get("email"), registered.get("phone")
+        if channel == "sms" and phone:
+            what = self.tr(
+                "El celular no es el registrado en el IESS ({masked}). Escriba ese número"
+            ).replace("{masked}", phone)
+        elif channel == "sms" and email:
+            what = self.tr(
+                "No hay un celular registrado en el IESS. Pida el código por correo, al "
+                "registrado ({masked})"
+            ).replace("{masked}", email)
+        elif channel != "sms" and email:
+            what = self.tr(
+                "El correo no es el registrado en el IESS ({masked}). Escriba ese correo"
+            ).replace("{masked}", email)
+        elif phone:
+            what = self.tr(
+                "No hay un correo registrado en el IESS. Pida el código por mensaje de texto, "
+                "al celular registrado ({masked})"
+            ).replace("{masked}", phone)
+        else:
+            what = self.tr("Ese dato no es el registrado en el IESS. Escriba el registrado")
+        return self.tr("{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.").replace(
+            "{what}", what
         )
 
     def code_exhausted(self) -> str:
@@ -86,6 +144,9 @@ class Messages(QObject):
 
     def contact_heading(self) -> str:
         return self.tr("No pudimos enviar el código")
+
+    def kiosk_busy_heading(self) -> str:
+        return self.tr("Este quiosco está muy ocupado")
 
     def limit_heading(self) -> str:
         return self.tr("Por ahora no podemos enviar otro código")
@@ -106,6 +167,29 @@ class Messages(QObject):
                 "puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}."
             )
         return f"{what} {now.replace('{phone}', contact_phone)}"
+
+    def citizen_quota(self, at: dt.datetime, language: Language, *, contact_phone: str) -> str:
+        """The institution's cap per citizen: when the next booking is allowed, what to do now."""
+        what = (
+            self.tr(
+                "Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar "
+                "otro a partir del {day} a las {time}."
+            )
+            .replace("{day}", written_date(at.date(), language))
+            .replace("{time}", at.strftime("%H:%M"))
+        )
+        now = self.tr(
+            "Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o "
+            "al {phone}."
+        ).replace("{phone}", contact_phone)
+        return f"{what} {now}"
+
+    def kiosk_budget(self, clock: str) -> str:
+        """This kiosk spent its budget of requests: the clock time, and where to go instead."""
+        return self.tr(
+            "Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; "
+            "mientras tanto, use otro quiosco o acérquese a una ventanilla."
+        ).replace("{time}", clock)
 
     def attempts_left(self, n: int) -> str:
         return self.tr("Le quedan %n intentos.", "", n)

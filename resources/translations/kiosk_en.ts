@@ -723,8 +723,56 @@
         <translation>Your session has ended. Touch “Start over”.</translation>
     </message>
     <message>
+        <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</source>
+        <translation>You already have the most turns that can be booked for now. Go to a service window or check www.iess.gob.ec.</translation>
+    </message>
+    <message>
+        <source>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</source>
+        <translation>This kiosk has handled many requests in a row. Use another kiosk or go to a service window.</translation>
+    </message>
+    <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
         <translation>We could not finish. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>No encontramos su registro de empleador</source>
+        <translation>We could not find your employer registration</translation>
+    </message>
+    <message>
+        <source>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</source>
+        <translation>Before requesting the employer password, you must have completed the employer registration. Check the number, or register at www.iess.gob.ec or at a counter.</translation>
+    </message>
+    <message>
+        <source>Ese celular no es el registrado</source>
+        <translation>That mobile number is not the registered one</translation>
+    </message>
+    <message>
+        <source>Ese correo no es el registrado</source>
+        <translation>That email is not the registered one</translation>
+    </message>
+    <message>
+        <source>El celular no es el registrado en el IESS ({masked}). Escriba ese número</source>
+        <translation>The mobile number is not the one registered with the IESS ({masked}). Type that number</translation>
+    </message>
+    <message>
+        <source>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</source>
+        <translation>There is no mobile number registered with the IESS. Ask for the code by email, at the registered address ({masked})</translation>
+    </message>
+    <message>
+        <source>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</source>
+        <translation>The email is not the one registered with the IESS ({masked}). Type that email</translation>
+    </message>
+    <message>
+        <source>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</source>
+        <translation>There is no email registered with the IESS. Ask for the code by text message, at the registered mobile ({masked})</translation>
+    </message>
+    <message>
+        <source>Ese dato no es el registrado en el IESS. Escriba el registrado</source>
+        <translation>That is not what is registered with the IESS. Type the registered one</translation>
+    </message>
+    <message>
+        <source>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</source>
+        <translation>{what}, or update it at www.iess.gob.ec or at a counter.</translation>
     </message>
     <message>
         <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
@@ -733,6 +781,10 @@
     <message>
         <source>No pudimos enviar el código</source>
         <translation>We could not send the code</translation>
+    </message>
+    <message>
+        <source>Este quiosco está muy ocupado</source>
+        <translation>This kiosk is very busy</translation>
     </message>
     <message>
         <source>Por ahora no podemos enviar otro código</source>
@@ -749,6 +801,18 @@
     <message>
         <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
         <translation>If you have not tried it yet, you can ask for the code by text message. You can also ask for your appointment at a counter, at www.iess.gob.ec or by phone at {phone}.</translation>
+    </message>
+    <message>
+        <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</source>
+        <translation>You already have the most turns that can be booked for now. You can book another from {day} at {time}.</translation>
+    </message>
+    <message>
+        <source>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</source>
+        <translation>If you need it sooner, go to a service window, or check www.iess.gob.ec or call {phone}.</translation>
+    </message>
+    <message>
+        <source>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</source>
+        <translation>This kiosk has handled many requests in a row. You can continue at {time}; meanwhile, use another kiosk or go to a service window.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>

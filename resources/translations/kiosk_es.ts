@@ -723,8 +723,56 @@
         <translation>Su sesión terminó. Toque «Empezar de nuevo».</translation>
     </message>
     <message>
+        <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</source>
+        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</translation>
+    </message>
+    <message>
+        <source>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</source>
+        <translation>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</translation>
+    </message>
+    <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
         <translation>No pudimos completar la operación. Intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>No encontramos su registro de empleador</source>
+        <translation>No encontramos su registro de empleador</translation>
+    </message>
+    <message>
+        <source>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</source>
+        <translation>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</translation>
+    </message>
+    <message>
+        <source>Ese celular no es el registrado</source>
+        <translation>Ese celular no es el registrado</translation>
+    </message>
+    <message>
+        <source>Ese correo no es el registrado</source>
+        <translation>Ese correo no es el registrado</translation>
+    </message>
+    <message>
+        <source>El celular no es el registrado en el IESS ({masked}). Escriba ese número</source>
+        <translation>El celular no es el registrado en el IESS ({masked}). Escriba ese número</translation>
+    </message>
+    <message>
+        <source>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</source>
+        <translation>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</translation>
+    </message>
+    <message>
+        <source>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</source>
+        <translation>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</translation>
+    </message>
+    <message>
+        <source>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</source>
+        <translation>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</translation>
+    </message>
+    <message>
+        <source>Ese dato no es el registrado en el IESS. Escriba el registrado</source>
+        <translation>Ese dato no es el registrado en el IESS. Escriba el registrado</translation>
+    </message>
+    <message>
+        <source>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</source>
+        <translation>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</translation>
     </message>
     <message>
         <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
@@ -733,6 +781,10 @@
     <message>
         <source>No pudimos enviar el código</source>
         <translation>No pudimos enviar el código</translation>
+    </message>
+    <message>
+        <source>Este quiosco está muy ocupado</source>
+        <translation>Este quiosco está muy ocupado</translation>
     </message>
     <message>
         <source>Por ahora no podemos enviar otro código</source>
@@ -749,6 +801,18 @@
     <message>
         <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
         <translation>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</translation>
+    </message>
+    <message>
+        <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</source>
+        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</translation>
+    </message>
+    <message>
+        <source>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</source>
+        <translation>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</translation>
+    </message>
+    <message>
+        <source>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</source>
+        <translation>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>

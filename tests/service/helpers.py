@@ -304,7 +304,11 @@ def serve_process(
     """`turnos serve` as its own process on a free port: (base URL, log file, process)."""
     port = free_port()
     log_path = data_dir / log_name
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TURNOS_")}
+    # Only the session's generous fair-share limits (tests/conftest.py) pass through.
+    generous = ("TURNOS_KIOSK_", "TURNOS_CITIZEN_BOOKINGS_")
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("TURNOS_") or k.startswith(generous)
+    }
     argv = [sys.executable, "-m", "turnos", "serve", "--port", str(port)]
     argv += ["--data-dir", str(data_dir), *extra]
     with log_path.open("wb") as log:

@@ -70,7 +70,7 @@ def test_unknown_citizen_outside_demo(smtp_service: EmbeddedService) -> None:
     r = api.call(
         "POST", "/v1/citizens/lookup", json={"id_type": "cedula", "id_number": new_cedula()}
     )
-    problem(r, 404, "citizen_not_found")
+    problem(r, 404, "not_registered")
 
 
 def test_sms_without_gateway_is_delivery_failed(

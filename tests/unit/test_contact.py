@@ -12,6 +12,7 @@ from kiosk.domain.contact import (
     Channel,
     ContactProblem,
     InvalidContact,
+    limit_key_email,
     mask_email,
     mask_phone,
     national_mobile,
@@ -197,3 +198,32 @@ def test_email_mask_never_shows_the_local_part(email: str) -> None:
     masked_local = mask_email(email).rpartition("@")[0]
     assert local not in masked_local
     assert sum(c != "•" for c in masked_local) <= 1
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["ana+1@gmail.com", "a.n.a@gmail.com", "ANA@gmail.com", " A.na+kiosk@GoogleMail.com "],
+)
+def test_gmail_spellings_share_one_limit_key(raw: str) -> None:
+    assert limit_key_email(raw) == "ana@gmail.com"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Ana.Perez+turnos@Example.COM", "ana.perez@example.com"),  # dots matter elsewhere
+        ("ana@gmail.com.ec", "ana@gmail.com.ec"),  # not Gmail
+        ("+solo@example.com", "+solo@example.com"),  # all tag: kept, never "@example.com"
+    ],
+)
+def test_limit_key_outside_gmail(raw: str, key: str) -> None:
+    assert limit_key_email(raw) == key
+
+
+def test_limit_key_leaves_the_address_to_send_to_alone() -> None:
+    assert normalize_email("Ana.Perez+turnos@gmail.com") == "Ana.Perez+turnos@gmail.com"
+
+
+def test_limit_key_refuses_what_is_not_an_address() -> None:
+    with pytest.raises(InvalidContact):
+        limit_key_email("ana@")

@@ -42,10 +42,11 @@ def create_booking(
     ctx: Ctx,
     kiosk: KioskCaller,
     body: BookingIn,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    # Required in the signature, so the OpenAPI says so; a missing one is 400 invalid_request.
+    idempotency_key: Annotated[str, Header(max_length=200)],
     x_citizen_session: CitizenSession = None,
 ) -> Any:
-    if not idempotency_key or not idempotency_key.strip():
+    if not idempotency_key.strip():
         raise ApiError(ErrorCode.INVALID_REQUEST, "the Idempotency-Key header is required")
     result = booking.create_booking(ctx, kiosk, x_citizen_session, body.hold, idempotency_key)
     return JSONResponse(result.body, status_code=result.status)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Header, Query, Response
 from turnos import models
 from turnos.deps import AnyCaller, Ctx
 from turnos.errors import ApiError, ErrorCode
-from turnos.routes.common import problems
+from turnos.routes.common import parse_day, problems
 from turnos.schemas import AvailabilityOut, CatalogOut, SlotsOut
 from turnos.services import catalog as catalog_service
 from turnos.services.booking import iso, sweep_expired_holds
@@ -41,13 +40,6 @@ def get_catalog(
     return body
 
 
-def _date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(ErrorCode.INVALID_REQUEST, f"{name}: expected YYYY-MM-DD") from None
-
-
 def _calendar(ctx: Ctx, session: Any, agency_id: int, procedure: str) -> Calendar:
     agency = session.get(models.Agency, agency_id)
     if agency is None or session.get(models.AgencyProcedure, (agency_id, procedure)) is None:
@@ -69,7 +61,7 @@ def availability(
     from_: Annotated[str, Query(alias="from", min_length=10, max_length=10)],
     to: DateQ,
 ) -> dict[str, Any]:
-    first, last = _date(from_, "from"), _date(to, "to")
+    first, last = parse_day(from_, "from"), parse_day(to, "to")
     if last < first or (last - first).days >= ctx.settings.max_range_days:
         raise ApiError(
             ErrorCode.INVALID_REQUEST, f"from..to must be 1..{ctx.settings.max_range_days} days"
@@ -96,7 +88,7 @@ def _day_json(day: DayInfo) -> dict[str, Any]:
 def slots(
     ctx: Ctx, _caller: AnyCaller, agency: AgencyQ, procedure: ProcedureQ, date: DateQ
 ) -> dict[str, Any]:
-    day = _date(date, "date")
+    day = parse_day(date, "date")
     with ctx.db.transaction() as session:
         sweep_expired_holds(session, ctx.now())
         calendar = _calendar(ctx, session, agency, procedure)

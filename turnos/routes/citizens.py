@@ -16,13 +16,15 @@ from turnos.schemas import (
     VerificationIn,
     VerificationOut,
 )
-from turnos.services import citizens, verification
+from turnos.services import citizens, ratelimit, verification
+from turnos.services.ratelimit import Budget
 
 router = APIRouter()
 
 
 @router.post("/citizens/lookup", response_model=LookupOut, responses=problems(404, 422))
-def lookup(ctx: Ctx, _kiosk: KioskCaller, body: LookupIn) -> dict[str, Any]:
+def lookup(ctx: Ctx, kiosk: KioskCaller, body: LookupIn) -> dict[str, Any]:
+    ratelimit.spend(ctx, kiosk, Budget.LOOKUPS)
     with ctx.db.transaction() as session:
         found = citizens.lookup(
             session, ctx.hasher, body.id_type, body.id_number, ctx.now(), ctx.settings.demo
@@ -45,6 +47,7 @@ def _sent(sent: verification.Sent) -> dict[str, Any]:
     responses=problems(404, 422, 503),
 )
 def start_verification(ctx: Ctx, kiosk: KioskCaller, body: VerificationIn) -> dict[str, Any]:
+    ratelimit.spend(ctx, kiosk, ratelimit.send_budget(body.channel))
     return _sent(
         verification.start(
             ctx, kiosk, body.citizen, body.email, body.phone, body.channel, body.language

@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from turnos.errors import PROBLEM_JSON
+from turnos.errors import PROBLEM_JSON, ApiError, ErrorCode
 
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+# Dates a client may ask about: enough for any booking or record, and far from datetime's edges
+# (the year 9999 overflows a day's arithmetic).
+EARLIEST_DAY = dt.date(2000, 1, 1)
+LATEST_DAY = dt.date(2099, 12, 31)
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -20,3 +25,16 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def utc_iso(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat()
+
+
+def parse_day(value: str, name: str) -> dt.date:
+    """A YYYY-MM-DD query parameter within EARLIEST_DAY..LATEST_DAY, else 400 invalid_request."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(ErrorCode.INVALID_REQUEST, f"{name}: expected YYYY-MM-DD") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ApiError(
+            ErrorCode.INVALID_REQUEST, f"{name}: must be between {EARLIEST_DAY} and {LATEST_DAY}"
+        )
+    return day

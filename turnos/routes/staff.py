@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from turnos.deps import Ctx, StaffCaller
-from turnos.errors import ApiError, ErrorCode
-from turnos.routes.common import problems
+from turnos.routes.common import parse_day, problems
 from turnos.schemas import AgencyBookingsOut, CheckinByCodeIn, CheckinIn, CheckinOut
 from turnos.services import checkin
 
@@ -37,10 +35,5 @@ def agency_bookings(
     agency_id: Annotated[int, Path(ge=1, lt=2**31)],
     date: Annotated[str | None, Query(min_length=10, max_length=10)] = None,
 ) -> dict[str, Any]:
-    day = None
-    if date is not None:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise ApiError(ErrorCode.INVALID_REQUEST, "date: expected YYYY-MM-DD") from None
+    day = parse_day(date, "date") if date is not None else None
     return {"bookings": checkin.agency_bookings(ctx, who, agency_id, day)}

@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import qrcode
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -32,6 +32,7 @@ from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
 from turnos.security import new_id
+from turnos.services import ratelimit
 from turnos.services import slots as slot_rules
 from turnos.services.delivery import DeliveryError
 from turnos.services.tokens import Principal
@@ -110,10 +111,65 @@ def _has_active_turn(session: Session, citizen_key: str, procedure_code: str) ->
     )
 
 
+def _registered_session(citizen: models.Citizen, cs: models.CitizenSession) -> bool:
+    """A session opened with the registry's own email or mobile is the citizen's: it sees and
+    cancels all their turns, whoever booked them. Any other session (a demo visitor) sees only
+    the turns booked with its contact."""
+    return cs.contact_hash in {citizen.email_hash, citizen.phone_hash} - {None}
+
+
+def _same_owner(citizen: models.Citizen, cs: models.CitizenSession) -> ColumnElement[bool]:
+    if _registered_session(citizen, cs):
+        return true()
+    return models.Booking.contact_hash == cs.contact_hash
+
+
 def _citizen(session: Session, cs: models.CitizenSession) -> models.Citizen:
     citizen = session.get(models.Citizen, cs.citizen_id)
     assert citizen is not None
     return citizen
+
+
+def _check_citizen_quota(
+    session: Session, ctx: AppContext, citizen: models.Citizen, now: int
+) -> None:
+    """The institution's caps per citizen, any procedure: 2 bookings in 24 h, 4 in 7 days, 10
+    in 30 days by default; else 429 `citizen_quota`, Retry-After until one more is allowed.
+
+    Every booking made counts, cancelled, missed or attended alike: otherwise booking and
+    cancelling would let a reseller hold turns in a name without end. The citizen's row is
+    locked first, so two bookings of one citizen (other procedures, other kiosks, other
+    processes) are counted one after the other (PostgreSQL; SQLite already runs them alone).
+    """
+    session.execute(
+        select(models.Citizen.id).where(models.Citizen.id == citizen.id).with_for_update()
+    )
+    s = ctx.settings
+    windows = (
+        (DAY_S, s.citizen_bookings_per_day),
+        (7 * DAY_S, s.citizen_bookings_per_week),
+        (30 * DAY_S, s.citizen_bookings_per_month),
+    )
+    made = list(
+        session.scalars(
+            select(models.Booking.created_at)
+            .where(
+                models.Booking.citizen_key == citizen.citizen_key,
+                models.Booking.created_at > now - max(w for w, _ in windows),
+            )
+            .order_by(models.Booking.created_at)
+        )
+    )
+    wait = 0
+    for window, limit in windows:
+        counted = [at for at in made if at > now - window]
+        if len(counted) >= limit:
+            # One more is allowed once all but limit - 1 of them have left the window.
+            wait = max(wait, counted[len(counted) - limit] + window - now)
+    if wait:
+        raise ApiError(
+            ErrorCode.CITIZEN_QUOTA, "the citizen booked as often as allowed", retry_after=wait
+        )
 
 
 @dataclass(frozen=True)
@@ -259,6 +315,7 @@ def create_booking(
     ctx: AppContext, kiosk: Principal, token: str | None, hold_id: str, key: str
 ) -> BookingResult:
     """Book the held slot; the same Idempotency-Key and body give the same answer again."""
+    ratelimit.spend(ctx, kiosk, ratelimit.Budget.BOOKINGS)
     try:
         result = _create_booking(ctx, kiosk, token, hold_id, key)
     except IntegrityError:
@@ -299,6 +356,7 @@ def _create_booking(
         mark_missed(session, ctx, citizen.citizen_key, now)
         if _has_active_turn(session, citizen.citizen_key, slot.procedure_code):
             raise ApiError(ErrorCode.ALREADY_BOOKED)
+        _check_citizen_quota(session, ctx, citizen, now)
         if not rowcount(
             session.execute(
                 update(models.Hold)
@@ -400,7 +458,7 @@ def current_bookings(ctx: AppContext, kiosk: Principal, token: str | None) -> li
             .join(models.Agency, models.Agency.id == models.Booking.agency_id)
             .where(
                 models.Booking.citizen_key == citizen.citizen_key,
-                models.Booking.contact_hash == cs.contact_hash,
+                _same_owner(citizen, cs),
                 models.Booking.state == ACTIVE,
             )
             .order_by(models.Booking.start_at)
@@ -417,7 +475,7 @@ def cancel_booking(ctx: AppContext, kiosk: Principal, token: str | None, booking
         if (
             b is None
             or b.citizen_key != citizen.citizen_key
-            or b.contact_hash != cs.contact_hash
+            or not (_registered_session(citizen, cs) or b.contact_hash == cs.contact_hash)
             or b.state != ACTIVE
         ):
             raise ApiError(ErrorCode.NOT_FOUND, "no such active booking")

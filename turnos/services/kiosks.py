@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from turnos import models
 from turnos.context import AppContext
+from turnos.services.ratelimit import recent_refusals
 from turnos.services.tokens import Principal, Role
 
 
@@ -26,7 +27,12 @@ def heartbeat(ctx: AppContext, kiosk: Principal, data: dict[str, Any]) -> int:
     return now
 
 
+# A kiosk refused a budget within this long shows as over budget.
+OVER_BUDGET_SHOWN_S = 3600
+
+
 def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
+    since = ctx.now() - OVER_BUDGET_SHOWN_S
     with ctx.db.transaction() as session:
         rows = session.execute(
             select(models.ApiToken, models.KioskStatus)
@@ -44,6 +50,8 @@ def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
                 "printer_state": status.printer_state if status else None,
                 "paper": status.paper if status else None,
                 "last_error": status.last_error if status else None,
+                # Budgets refused in the last hour -> time of the last refusal (epoch s).
+                "over_budget": recent_refusals(session, token.id, since),
             }
             for token, status in rows
         ]

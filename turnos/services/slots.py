@@ -23,6 +23,11 @@ from sqlalchemy.orm import Session
 from turnos import models
 
 _SLOT_ID = re.compile(r"^(\d{1,10})\.([A-Z0-9_]{1,32})\.(\d{1,12})$")
+# An agency id beyond a 32-bit INTEGER column names no slot (PostgreSQL would overflow), and a
+# start outside 2000..2100 none that is bookable (the calendar's datetime would overflow).
+MAX_DB_ID = 2**31 - 1
+EARLIEST_START = 946_684_800  # 2000-01-01T00:00:00Z
+LATEST_START = 4_102_444_800  # 2100-01-01T00:00:00Z
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,10 @@ def parse_slot_id(value: str) -> tuple[int, str, int] | None:
     m = _SLOT_ID.match(value)
     if not m:
         return None
-    return int(m.group(1)), m.group(2), int(m.group(3))
+    agency_id, start = int(m.group(1)), int(m.group(3))
+    if not 1 <= agency_id <= MAX_DB_ID:
+        return None
+    return agency_id, m.group(2), start
 
 
 def capacity_for(agency: models.Agency, sid: str) -> int:
@@ -220,6 +228,8 @@ class Calendar:
     def find(self, sid: str) -> SlotSpec | None:
         parsed = parse_slot_id(sid)
         if parsed is None or parsed[0] != self.agency.id or parsed[1] != self.procedure_code:
+            return None
+        if not EARLIEST_START <= parsed[2] < LATEST_START:
             return None
         day = dt.datetime.fromtimestamp(parsed[2], ZoneInfo(self.agency.time_zone)).date()
         return next((s for s in self.slots(day, day) if s.id == sid), None)

@@ -10,6 +10,9 @@ cooldown, across verifications; every send (the first included) counts towards t
 limit per contact (`sends_per_hour`) and, more loosely, per citizen (`citizen_sends_per_hour`).
 So a citizen who mistypes the email, corrects it at once, exhausts the tries of a code and asks
 for another, or starts over with the same email, still gets a code in the same visit.
+A contact is counted by its limit key (`limit_key_email`: case, `+tag` and Gmail's dots do not
+make a new address); the code still goes to the address as the citizen typed it. Each kiosk
+has its own budget of sends besides (`ratelimit.Budget`, SMS tighter than email).
 """
 
 from __future__ import annotations
@@ -22,12 +25,19 @@ from enum import Enum
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from kiosk.domain.contact import Channel, InvalidContact, normalize_email, normalize_mobile
+from kiosk.domain.contact import (
+    Channel,
+    InvalidContact,
+    limit_key_email,
+    normalize_email,
+    normalize_mobile,
+)
 from turnos import messages, models
 from turnos.context import AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.security import hash_token, new_id, new_token, same
-from turnos.services.citizens import citizen_by_ref
+from turnos.services import ratelimit
+from turnos.services.citizens import check_code_recipient, citizen_by_ref
 from turnos.services.delivery import DeliveryError
 from turnos.services.tokens import Principal
 
@@ -136,10 +146,20 @@ def _send_code(ctx: AppContext, v: models.Verification, code: str) -> None:
         raise ApiError(ErrorCode.DELIVERY_FAILED, str(exc)) from None
 
 
+def _contact_limit_subject(ctx: AppContext, v: models.Verification) -> str:
+    """The send-limit subject of the mailbox or phone the code goes to: spellings of one
+    mailbox (`ANA+1@gmail.com`, `a.n.a@gmail.com`) share it; phones are E.164 already."""
+    if v.channel == Channel.EMAIL:
+        assert v.email
+        return f"t:{ctx.hasher.contact(limit_key_email(v.email))}"
+    assert v.phone
+    return f"t:{ctx.hasher.contact(v.phone)}"
+
+
 def _issue_code(
     session: Session, ctx: AppContext, v: models.Verification, citizen_key: str, now: int
 ) -> Sent:
-    citizen_subject, contact_subject = f"c:{citizen_key}", f"t:{v.contact_hash}"
+    citizen_subject, contact_subject = f"c:{citizen_key}", _contact_limit_subject(ctx, v)
     subjects = [citizen_subject, contact_subject]
     _lock_subjects(session, subjects)
     _check_send_limits(session, ctx, citizen_subject, contact_subject, now)
@@ -171,6 +191,8 @@ def start(
     now = ctx.now()
     with ctx.db.transaction() as session:
         citizen = citizen_by_ref(session, citizen_ref)
+        # Only the registry's contact gets a code: knowing a cédula books nothing in its name.
+        check_code_recipient(ctx.hasher, citizen, channel, contact)
         # Serialises sends of one citizen across processes (PostgreSQL; SQLite already is).
         session.execute(
             select(models.Citizen.id).where(models.Citizen.id == citizen.id).with_for_update()
@@ -211,6 +233,10 @@ def _own_verification(session: Session, kiosk: Principal, vid: str) -> models.Ve
 
 
 def resend(ctx: AppContext, kiosk: Principal, vid: str) -> Sent:
+    with ctx.db.transaction() as session:
+        channel = _own_verification(session, kiosk, vid).channel
+    # Apart, before the send's transaction: a refused budget is recorded, not rolled back.
+    ratelimit.spend(ctx, kiosk, ratelimit.send_budget(channel))
     now = ctx.now()
     with ctx.db.transaction() as session:
         v = _own_verification(session, kiosk, vid)

@@ -333,12 +333,14 @@ class MessageLabel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        room = self._icon_room()
-        self._icon.setGeometry(0, 0, self._icon.sizeHint().width(), self._icon.sizeHint().height())
-        words = self.width() - room
-        self._words.setGeometry(room, 0, max(1, words), max(self.height(), 1))
+        self._place()
         if self.heightForWidth(self.width()) != self.height():
             self.updateGeometry()  # another width wraps the words otherwise
+
+    def _place(self) -> None:
+        room = self._icon_room()
+        self._icon.setGeometry(0, 0, self._icon.sizeHint().width(), self._icon.sizeHint().height())
+        self._words.setGeometry(room, 0, max(1, self.width() - room), max(self.height(), 1))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -349,8 +351,7 @@ class MessageLabel(QWidget):
         self._words.setText(text or "")
         self.setVisible(bool(text))
         self.updateGeometry()
-        if self.width() > 0:
-            self.resizeEvent(QResizeEvent(self.size(), self.size()))
+        self._place()
 
     def text(self) -> str:
         return self._words.text()

@@ -30,6 +30,7 @@ from typing import Any
 
 from kiosk.domain.flow import Step
 from kiosk.domain.screen import ScreenGeometry
+from kiosk.finger import Finger
 
 log = logging.getLogger(__name__)
 
@@ -93,29 +94,12 @@ def use_large_offscreen_screen(directory: Path) -> None:
 
 def bring_into_view(window: Any, widget: Any) -> None:
     """Scroll every scroll area between `window` and `widget` so the widget is on screen."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication, QScrollArea
-
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    areas: list[Any] = []
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        if isinstance(parent, QScrollArea):
-            areas.append(parent)
-        parent = parent.parentWidget()
-    for area in reversed(areas):  # outer first: the inner area must be in view to scroll it
-        area.ensureWidgetVisible(widget, 0, 0)
+    Finger(window).scroll_to(widget)
 
 
 def lands_on(window: Any, widget: Any) -> bool:
     """Whether a finger on the widget's centre reaches it: on a screen and nothing on top."""
-    from PySide6.QtGui import QGuiApplication
-
-    centre = widget.rect().center()
-    if QGuiApplication.screenAt(widget.mapToGlobal(centre)) is None:
-        return False
-    hit = window.childAt(widget.mapTo(window, centre))
-    return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+    return bool(Finger(window).reachable(widget))
 
 
 # --- the idle clock and the network link -----------------------------------------------------

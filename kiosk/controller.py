@@ -509,6 +509,8 @@ class KioskController(QObject):
                     self.messages.contact_not_registered(exc.registered, draft.channel.value),
                     heading=self.messages.contact_not_registered_heading(draft.channel.value),
                 )
+            if exc.code == "delivery_failed":  # the gateway, not the kiosk: the other channel
+                self._refuse_contact(self.messages.delivery_failed(draft.channel.value))
             self._refuse_contact(
                 self._service_problem(exc, at_code_step=False),
                 limit=exc.code in ("rate_limited", "kiosk_budget"),

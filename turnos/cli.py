@@ -78,7 +78,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "access_log": not args.no_access_log,
     }
     if args.workers == 1:
-        uvicorn.run(create_app(context=ctx), **options)
+        from turnos.services.outbox import start_worker
+
+        worker = start_worker(ctx)  # delivers what was not handed over at once
+        try:
+            uvicorn.run(create_app(context=ctx), **options)
+        finally:
+            worker.stop()
         return 0
     # Worker processes build their own app (and pool) from the environment: hand them the
     # settings given on the command line there. Migrations and demo data ran once, above.
@@ -100,9 +106,12 @@ def _settings_environment(settings: Settings) -> dict[str, str]:
 def worker_app() -> Any:
     """The app of one `serve --workers N` process (uvicorn's factory), logging like `serve`."""
     from turnos.app import create_app
+    from turnos.services.outbox import start_worker
 
     logsetup.configure(personal_data_filter=True)
-    return create_app()
+    app = create_app()
+    start_worker(app.state.ctx)  # a daemon thread of this worker process
+    return app
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -32,8 +32,9 @@ def build_context(settings: Settings, clock: Clock | None = None) -> AppContext:
     sqlite_file = settings.data_dir / "turnos.db" if settings.database_url is None else None
     secure_data_dir(settings, sqlite_file)
     hasher = Hasher(load_secret(settings))
-    # The longest a token can live: the booking horizon, the rest of the turn's day, a grace day.
-    max_token_lifetime_s = (settings.booking_days + 3) * DAY_S
+    # The longest a token can live: the booking horizon with a day's margin, the rest of the
+    # turn's day, and the grace after it.
+    max_token_lifetime_s = (settings.booking_days + 2) * DAY_S + settings.token_grace_s
     return AppContext(
         settings=settings,
         db=Database(

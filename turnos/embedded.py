@@ -21,6 +21,7 @@ from turnos.app import create_app
 from turnos.bootstrap import CREDENTIALS_FILE, prepare
 from turnos.clock import Clock
 from turnos.context import AppContext, build_context
+from turnos.services.outbox import OutboxWorker, start_worker
 from turnos.settings import Settings
 
 START_TIMEOUT_S = 30.0
@@ -34,6 +35,7 @@ class EmbeddedService:
     context: AppContext
     _server: uvicorn.Server = field(repr=False)
     _thread: threading.Thread = field(repr=False)
+    _outbox_worker: OutboxWorker = field(repr=False)
 
     @property
     def settings(self) -> Settings:
@@ -46,6 +48,7 @@ class EmbeddedService:
     def stop(self) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=15)
+        self._outbox_worker.stop()
         self.context.db.dispose()
 
     def __enter__(self) -> EmbeddedService:
@@ -94,4 +97,7 @@ def start_embedded(
     creds_path = data_dir / CREDENTIALS_FILE
     credentials = json.loads(creds_path.read_text()) if creds_path.exists() else {}
     outbox = settings.effective_outbox or data_dir / "outbox"
-    return EmbeddedService(f"http://127.0.0.1:{port}", credentials, outbox, ctx, server, thread)
+    worker = start_worker(ctx)  # messages not handed over at once (turnos.services.outbox)
+    return EmbeddedService(
+        f"http://127.0.0.1:{port}", credentials, outbox, ctx, server, thread, worker
+    )

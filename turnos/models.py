@@ -300,3 +300,26 @@ class SigningKey(Base):
     not_before: Mapped[int] = mapped_column(BigInteger)
     expires: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     retired_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class Outbox(Base):
+    """A message to a citizen, written in the transaction that causes it (turnos.services.outbox).
+
+    `payload` is what the hand-over needs (the RFC 5322 message, or an SMS as JSON) and is
+    emptied once the message is sent or given up; `recipient` is only the masked address.
+    """
+
+    __tablename__ = "outbox"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # 16 random bytes, hex
+    kind: Mapped[str] = mapped_column(String(16))  # verification, booking, cancellation
+    channel: Mapped[str] = mapped_column(String(8))  # email, sms
+    recipient: Mapped[str] = mapped_column(String(320))  # masked, for operators
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    state: Mapped[str] = mapped_column(String(8))  # pending, sent, dead
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When the row may next be tried; pushed ahead by whoever claims it (a lease).
+    next_attempt_at: Mapped[int] = mapped_column(BigInteger)
+    sent_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    __table_args__ = (Index("ix_outbox_state_next_attempt_at", "state", "next_attempt_at"),)

@@ -246,6 +246,8 @@ class HeartbeatIn(Strict):
 class HeartbeatOut(BaseModel):
     status: Literal["ok"]
     server_time: str
+    # This kiosk's budgets refused in the last hour -> UTC time of the last refusal.
+    over_budget: dict[str, str]
 
 
 class KioskOut(BaseModel):
@@ -257,6 +259,8 @@ class KioskOut(BaseModel):
     printer_state: str | None
     paper: str | None
     last_error: str | None
+    # Budgets refused in the last hour -> UTC time of the last refusal; {} when none.
+    over_budget: dict[str, str]
 
 
 class KiosksOut(BaseModel):

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     retention_days: int = Field(30, ge=0)
     # How far ahead citizens may book.
     booking_days: int = Field(28, gt=0)
+    # A turn's token stays valid this long after the end of the turn's local day (docs/token.md).
+    token_grace_s: int = Field(86400, ge=0)
     max_range_days: int = Field(62, gt=0)
 
     smtp_host: str | None = None

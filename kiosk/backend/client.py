@@ -86,6 +86,9 @@ _CODE_FOR_STATUS: Final = {
     429: "rate_limited",
 }
 
+# 5xx problem codes that are the contact step's to handle (docs/api.md), not "out of service".
+_CONTACT_STEP_5XX: Final = frozenset({"delivery_failed"})
+
 
 class TurnosClient:
     """Typed calls to the turn service; every failure is a `BackendError` subclass."""
@@ -361,7 +364,9 @@ def _error_for(method: str, path: str, response: requests.Response) -> BackendEr
         return BadResponse(f"{method} {path}: unexpected status", status=status)
     problem = _problem(response)
     code = problem.get("code")
-    if status >= 500:
+    # A mail or SMS gateway that would not take the code is a refusal of this contact, not a
+    # dead service: the citizen may fix the address or choose the other channel.
+    if status >= 500 and not (status == 503 and code in _CONTACT_STEP_5XX):
         return ServiceUnavailable(
             f"{method} {path}: server error",
             status=status,

@@ -3,9 +3,10 @@
 Three families, because the kiosk reacts to each differently:
 
 - `ServiceError`: the service answered and said no (wrong code, slot taken...). The screen shows
-  a message for the `code` and the citizen may try again.
-- `ServiceUnavailable`: no usable answer (connection refused, DNS, timeout, 5xx, garbage). The
-  kiosk shows "out of service".
+  a message for the `code` and the citizen may try again. A 503 `delivery_failed` (the mail or
+  SMS gateway would not take the code) is one too: the contact step offers the other channel.
+- `ServiceUnavailable`: no usable answer (connection refused, DNS, timeout, other 5xx, garbage).
+  The kiosk shows "out of service".
 - `IncompatibleService`: the service speaks another major API version. Only a technician can fix
   that, so the message is for them.
 
@@ -68,8 +69,7 @@ class ServiceUnavailable(BackendError):  # noqa: N818 (name fixed by the shared 
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
-        # The problem code of a 5xx answer, if it had one (e.g. "delivery_failed": the mail or
-        # SMS gateway is down, which the screen may word differently from a dead service).
+        # The problem code of a 5xx answer, if it had one (e.g. "database_unavailable").
         self.code = code
         message = reason if status is None else f"{reason} (HTTP {status})"
         super().__init__(message if code is None else f"{message}: {code}")

@@ -145,6 +145,18 @@ class Messages(QObject):
     def contact_heading(self) -> str:
         return self.tr("No pudimos enviar el código")
 
+    def delivery_failed(self, channel: str) -> str:
+        """The mail server or SMS gateway would not take the code: fix it, or the other way."""
+        if channel == "sms":
+            return self.tr(
+                "No pudimos enviar el código a ese celular. Revise que esté bien escrito, o "
+                "elija que se lo enviemos por correo."
+            )
+        return self.tr(
+            "No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija "
+            "que se lo enviemos por mensaje de texto."
+        )
+
     def kiosk_busy_heading(self) -> str:
         return self.tr("Este quiosco está muy ocupado")
 

@@ -783,6 +783,14 @@
         <translation>We could not send the code</translation>
     </message>
     <message>
+        <source>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</source>
+        <translation>We could not send the code to that mobile number. Check that it is written correctly, or choose to have it sent by email.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</source>
+        <translation>We could not send the code to that email address. Check that it is written correctly, or choose to have it sent by text message.</translation>
+    </message>
+    <message>
         <source>Este quiosco está muy ocupado</source>
         <translation>This kiosk is very busy</translation>
     </message>

@@ -783,6 +783,14 @@
         <translation>No pudimos enviar el código</translation>
     </message>
     <message>
+        <source>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</source>
+        <translation>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</source>
+        <translation>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</translation>
+    </message>
+    <message>
         <source>Este quiosco está muy ocupado</source>
         <translation>Este quiosco está muy ocupado</translation>
     </message>

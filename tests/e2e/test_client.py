@@ -225,25 +225,52 @@ def test_server_errors_are_unavailable(
     assert len(scripted.seen) == 1  # a POST is never repeated
 
 
+def _problem_reply(status: int, code: str) -> Reply:
+    body = {"status": status, "code": code, "title": "Something went wrong"}
+    return Reply(status, body, {"Content-Type": "application/problem+json", "Retry-After": "60"})
+
+
 def test_a_5xx_problem_keeps_its_code(
     scripted: ScriptedServer, scripted_client: TurnosClient
 ) -> None:
-    problem = {"status": 503, "code": "delivery_failed", "title": "The message could not be sent"}
-    scripted.reply(
-        "POST",
-        "/v1/verifications",
-        Reply(503, problem, {"Content-Type": "application/problem+json", "Retry-After": "60"}),
-    )
+    scripted.reply("POST", "/v1/verifications", _problem_reply(503, "database_unavailable"))
     with pytest.raises(ServiceUnavailable) as info:
         scripted_client.start_verification("c1", "maria@example.com", None, "email")
+    assert (info.value.code, info.value.status, info.value.retry_after) == (
+        "database_unavailable",
+        503,
+        60.0,
+    )
+    assert "maria" not in str(info.value)
+    copy = pickle.loads(pickle.dumps(info.value))  # noqa: S301 (our own bytes)
+    assert (type(copy), copy.code, copy.status) == (ServiceUnavailable, "database_unavailable", 503)
+
+
+def test_a_failed_delivery_is_the_contact_steps_refusal_not_an_outage(
+    scripted: ScriptedServer, scripted_client: TurnosClient
+) -> None:
+    scripted.reply("POST", "/v1/verifications", _problem_reply(503, "delivery_failed"))
+    with pytest.raises(ServiceError) as info:
+        scripted_client.start_verification("c1", "maria@example.com", "+593991234567", "sms")
+    assert type(info.value) is ServiceError
     assert (info.value.code, info.value.status, info.value.retry_after) == (
         "delivery_failed",
         503,
         60.0,
     )
     assert "maria" not in str(info.value)
-    copy = pickle.loads(pickle.dumps(info.value))  # noqa: S301 (our own bytes)
-    assert (type(copy), copy.code, copy.status) == (ServiceUnavailable, "delivery_failed", 503)
+    assert "99123" not in str(info.value)
+    assert len(scripted.seen) == 1  # a POST is never repeated
+
+
+@pytest.mark.parametrize("status", [500, 502])
+def test_delivery_failed_on_another_status_is_still_unavailable(
+    status: int, scripted: ScriptedServer, scripted_client: TurnosClient
+) -> None:
+    scripted.reply("POST", "/v1/verifications", _problem_reply(status, "delivery_failed"))
+    with pytest.raises(ServiceUnavailable) as info:
+        scripted_client.start_verification("c1", "maria@example.com", None, "email")
+    assert info.value.status == status
 
 
 @pytest.mark.parametrize(

@@ -177,7 +177,9 @@ def test_a_long_range_costs_no_query_per_day(fixed: tuple[EmbeddedService, Api])
     statements: list[str] = []
 
     def count(*args: Any) -> None:
-        statements.append(str(args[2]))
+        # The outbox worker polls in its own thread meanwhile: only the answer's own count.
+        if "outbox" not in str(args[2]):
+            statements.append(str(args[2]))
 
     engine = svc.context.db.engine
     event.listen(engine, "before_cursor_execute", count)

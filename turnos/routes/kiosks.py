@@ -17,7 +17,8 @@ router = APIRouter()
 @router.post("/kiosks/heartbeat", response_model=HeartbeatOut, responses=problems())
 def heartbeat(ctx: Ctx, kiosk: KioskCaller, body: HeartbeatIn) -> dict[str, Any]:
     now = kiosks.heartbeat(ctx, kiosk, body.model_dump())
-    return {"status": "ok", "server_time": utc_iso(now)}
+    refused = kiosks.over_budget(ctx, kiosk.token_id)
+    return {"status": "ok", "server_time": utc_iso(now), "over_budget": _iso_times(refused)}
 
 
 @router.get("/kiosks", response_model=KiosksOut, responses=problems())
@@ -25,4 +26,9 @@ def list_kiosks(ctx: Ctx, _operator: OperatorCaller) -> dict[str, Any]:
     rows = kiosks.list_kiosks(ctx)
     for row in rows:
         row["last_seen"] = utc_iso(row["last_seen"]) if row["last_seen"] is not None else None
+        row["over_budget"] = _iso_times(row["over_budget"])
     return {"kiosks": rows}
+
+
+def _iso_times(refused: dict[str, int]) -> dict[str, str]:
+    return {budget: utc_iso(at) for budget, at in sorted(refused.items())}

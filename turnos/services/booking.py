@@ -15,6 +15,7 @@ import json
 import logging
 import secrets
 from dataclasses import dataclass
+from email.message import EmailMessage
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,9 +33,8 @@ from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
 from turnos.security import new_id
-from turnos.services import ratelimit
+from turnos.services import outbox, ratelimit
 from turnos.services import slots as slot_rules
-from turnos.services.delivery import DeliveryError
 from turnos.services.tokens import Principal
 from turnos.services.verification import citizen_session
 
@@ -305,10 +305,8 @@ def turn_facts(
 class BookingResult:
     status: int
     body: dict[str, Any]
-    # Set only when the booking was made now (not on an idempotent replay): who to email.
-    email: str | None = None
-    language: str = "es"
-    facts: messages.TurnFacts | None = None
+    # Set only when the booking was made now (not on an idempotent replay): its confirmation.
+    confirmation: outbox.Queued | None = None
 
 
 def create_booking(
@@ -322,8 +320,10 @@ def create_booking(
         # A concurrent request won a unique constraint (same key, or the one-turn rule):
         # the retry sees its committed row and answers accordingly.
         result = _create_booking(ctx, kiosk, token, hold_id, key)
-    if result.email:
-        _send_confirmation(ctx, result)
+    if result.confirmation:
+        # Committed with the booking: if this hand-over fails or never happens, the outbox
+        # worker sends it; the booking stands and the kiosk printed the slip already.
+        outbox.deliver(ctx, result.confirmation)
     return result
 
 
@@ -379,7 +379,7 @@ def _create_booking(
         claims = Claims(
             issuer=ctx.settings.issuer,
             issued_at=now,
-            expires_at=expiry_for(start_local, agency.time_zone, DAY_S),
+            expires_at=expiry_for(start_local, agency.time_zone, ctx.settings.token_grace_s),
             booking_id=booking_id,
             turn_code=code,
             agency_id=agency.id,
@@ -422,7 +422,11 @@ def _create_booking(
         )
         session.flush()
         facts = turn_facts(agency, procedure, booking, cs.language, citizen.id_type)
-        return BookingResult(201, body, cs.email, cs.language, facts)
+        confirmation = None
+        if cs.email:
+            message = _confirmation(ctx, cs.email, facts, signed, cs.language)
+            confirmation = outbox.enqueue_email(session, ctx, message, "booking")
+        return BookingResult(201, body, confirmation)
 
 
 def qr_png(text: str) -> bytes:
@@ -432,19 +436,14 @@ def qr_png(text: str) -> bytes:
     return out.getvalue()
 
 
-def _send_confirmation(ctx: AppContext, result: BookingResult) -> None:
-    assert result.email is not None
-    assert result.facts is not None
-    token = result.body["token"]
-    language = messages.language_of(result.language)
-    subject = confirmation_text(result.facts, language).subject
-    msg = ctx.delivery.new_email(result.email, subject, "booking")
-    build_confirmation(msg, result.facts, qr_png(token), language)
-    try:
-        ctx.delivery.send_email(msg)
-    except DeliveryError as exc:
-        # The booking stands; the kiosk printed the slip already.
-        log.warning("booking confirmation not sent: %s", exc)
+def _confirmation(
+    ctx: AppContext, to: str, facts: messages.TurnFacts, token: str, language: str
+) -> EmailMessage:
+    lang = messages.language_of(language)
+    subject = confirmation_text(facts, lang).subject
+    msg = ctx.delivery.new_email(to, subject, "booking")
+    build_confirmation(msg, facts, qr_png(token), lang)
+    return msg
 
 
 def current_bookings(ctx: AppContext, kiosk: Principal, token: str | None) -> list[dict[str, Any]]:

@@ -28,7 +28,9 @@ class Mailer(Protocol):
 
 
 class SmsSender(Protocol):
-    def send(self, phone: str, text: str, kind: str = "verification") -> None: ...
+    def send(
+        self, phone: str, text: str, kind: str = "verification", key: str | None = None
+    ) -> None: ...
 
 
 class OutboxMailer:
@@ -73,27 +75,37 @@ class OutboxSms:
         self.outbox_dir = outbox_dir
         self.sender = sender
 
-    def send(self, phone: str, text: str, kind: str = "verification") -> None:
+    def send(
+        self, phone: str, text: str, kind: str = "verification", key: str | None = None
+    ) -> None:
         msg = EmailMessage()
         msg["From"] = self.sender
         msg["To"] = sms_address(phone)
         msg["Subject"] = "SMS"
         msg["Date"] = formatdate(localtime=False)
         msg["X-Turnos-Kind"] = kind
+        if key:
+            msg["Idempotency-Key"] = key
         msg.set_content(text)
         write_message(self.outbox_dir, msg)
 
 
 class HttpSms:
-    """A gateway that takes `POST {"to": "+593...", "text": "..."}` with a bearer token."""
+    """A gateway that takes `POST {"to": "+593...", "text": "..."}` with a bearer token.
+
+    `Idempotency-Key` (the outbox row's id) lets the gateway drop a repeated hand-over."""
 
     def __init__(self, url: str, token: str | None, timeout_s: float) -> None:
         self.url = url
         self.token = token
         self.timeout = timeout_s
 
-    def send(self, phone: str, text: str, kind: str = "verification") -> None:
+    def send(
+        self, phone: str, text: str, kind: str = "verification", key: str | None = None
+    ) -> None:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        if key:
+            headers["Idempotency-Key"] = key
         try:
             response = requests.post(
                 self.url, json={"to": phone, "text": text}, headers=headers, timeout=self.timeout
@@ -105,7 +117,9 @@ class HttpSms:
 
 
 class NoSms:
-    def send(self, phone: str, text: str, kind: str = "verification") -> None:
+    def send(
+        self, phone: str, text: str, kind: str = "verification", key: str | None = None
+    ) -> None:
         raise DeliveryError("no SMS gateway configured")
 
 
@@ -159,6 +173,8 @@ class Delivery:
         self.mailer.send(message)
         log.info("email sent to %s (%s)", mask_email(str(message["To"])), message["X-Turnos-Kind"])
 
-    def send_sms(self, phone: str, text: str, kind: str = "verification") -> None:
-        self.sms.send(phone, text, kind)
+    def send_sms(
+        self, phone: str, text: str, kind: str = "verification", key: str | None = None
+    ) -> None:
+        self.sms.send(phone, text, kind, key)
         log.info("sms sent to %s (%s)", mask_phone(phone), kind)

@@ -31,6 +31,12 @@ def heartbeat(ctx: AppContext, kiosk: Principal, data: dict[str, Any]) -> int:
 OVER_BUDGET_SHOWN_S = 3600
 
 
+def over_budget(ctx: AppContext, token_id: int) -> dict[str, int]:
+    """One kiosk's budgets refused in the last hour -> time of the last refusal (epoch s)."""
+    with ctx.db.transaction() as session:
+        return recent_refusals(session, token_id, ctx.now() - OVER_BUDGET_SHOWN_S)
+
+
 def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
     since = ctx.now() - OVER_BUDGET_SHOWN_S
     with ctx.db.transaction() as session:

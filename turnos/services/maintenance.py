@@ -7,12 +7,13 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from turnos import messages, models
 from turnos.context import DAY_S, AppContext
 from turnos.models import ACTIVE
+from turnos.services import outbox
 from turnos.services.booking import cancel, turn_facts
-from turnos.services.delivery import DeliveryError
 
 log = logging.getLogger("turnos.maintenance")
 
@@ -22,16 +23,9 @@ class ClosureOutcome:
     closure_id: int
     cancelled: int
     notified: int
-    # Cancelled turns whose citizen could not be told (no contact, or the hand-over failed).
+    # Cancelled turns whose citizen could not be told now (no contact, or the hand-over
+    # failed: the service's outbox worker tries those again with back-off).
     not_notified: int = 0
-
-
-@dataclass(frozen=True)
-class _Notice:
-    email: str | None
-    phone: str | None
-    language: str
-    facts: messages.TurnFacts
 
 
 def add_closure(
@@ -40,7 +34,9 @@ def add_closure(
     """Close an agency for whole days; cancel the turns booked then and tell their citizens.
 
     Each citizen is told by email when the booking has one, else by SMS, through
-    `ctx.delivery` (the outbox in demo mode, SMTP and the SMS gateway otherwise). If a turn
+    `ctx.delivery` (the outbox in demo mode, SMTP and the SMS gateway otherwise). The notices
+    are written to the outbox with the cancellations and handed over after the commit; one
+    that fails is retried by the service's outbox worker (turnos.services.outbox). If a turn
     would need a channel that is not configured, nothing is changed: a citizen is never
     cancelled silently for want of configuration.
     """
@@ -50,7 +46,8 @@ def add_closure(
     if not reason:
         raise ValueError("--reason is empty")
     now = ctx.now()
-    notices: list[_Notice] = []
+    notices: list[outbox.Queued] = []
+    uncontactable = 0
     with ctx.db.transaction() as session:
         agency = session.get(models.Agency, agency_id)
         if agency is None:
@@ -91,32 +88,35 @@ def add_closure(
                 procedure = session.get(models.Procedure, b.procedure_code)
                 assert procedure is not None
                 facts = turn_facts(agency, procedure, b, b.language)
-                notices.append(_Notice(b.email, b.phone, b.language, facts))
+                notice = _notice(session, ctx, b, facts, reason)
+                if notice is None:
+                    uncontactable += 1
+                else:
+                    notices.append(notice)
         closure_id = closure.id
-    # Committed first: the turns are cancelled whatever happens to the messages.
-    notified = sum(_notify(ctx, notice, reason) for notice in notices)
-    return ClosureOutcome(closure_id, cancelled, notified, len(notices) - notified)
+    # Committed with the notices: the turns are cancelled and their citizens will be told.
+    notified = sum(outbox.deliver(ctx, notice) is None for notice in notices)
+    return ClosureOutcome(closure_id, cancelled, notified, uncontactable + len(notices) - notified)
 
 
-def _notify(ctx: AppContext, notice: _Notice, reason: str) -> bool:
-    language = messages.language_of(notice.language)
-    try:
-        if notice.email:
-            mail = messages.cancellation_mail(notice.facts, reason, language)
-            msg = ctx.delivery.new_email(notice.email, mail.subject, "cancellation")
-            msg.set_content(mail.text)
-            msg["Content-Language"] = language  # after set_content, which clears it
-            ctx.delivery.send_email(msg)
-        elif notice.phone:
-            ctx.delivery.send_sms(
-                notice.phone, messages.cancellation_sms(notice.facts, language), "cancellation"
-            )
-        else:
-            return False
-    except DeliveryError as exc:
-        log.warning("cancellation notice of turn %s not sent: %s", notice.facts.code, exc)
-        return False
-    return True
+def _notice(
+    session: Session,
+    ctx: AppContext,
+    b: models.Booking,
+    facts: messages.TurnFacts,
+    reason: str,
+) -> outbox.Queued | None:
+    language = messages.language_of(b.language)
+    if b.email:
+        mail = messages.cancellation_mail(facts, reason, language)
+        msg = ctx.delivery.new_email(b.email, mail.subject, "cancellation")
+        msg.set_content(mail.text)
+        msg["Content-Language"] = language  # after set_content, which clears it
+        return outbox.enqueue_email(session, ctx, msg, "cancellation")
+    if b.phone:
+        text = messages.cancellation_sms(facts, language)
+        return outbox.enqueue_sms(session, ctx, b.phone, text, "cancellation")
+    return None
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,14 @@ def purge(ctx: AppContext) -> PurgeOutcome:
         )
         other += _count(
             session.execute(delete(models.SendLog).where(models.SendLog.sent_at < now - DAY_S))
+        )
+        # Messages sent or given up: their payload is empty already; the row goes after a day.
+        other += _count(
+            session.execute(
+                delete(models.Outbox).where(
+                    models.Outbox.state != outbox.PENDING, models.Outbox.created_at < now - DAY_S
+                )
+            )
         )
         verifications = _count(
             session.execute(

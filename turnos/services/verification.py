@@ -22,7 +22,7 @@ import secrets
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.contact import (
@@ -36,9 +36,8 @@ from turnos import messages, models
 from turnos.context import AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.security import hash_token, new_id, new_token, same
-from turnos.services import ratelimit
+from turnos.services import outbox, ratelimit
 from turnos.services.citizens import check_code_recipient, citizen_by_ref
-from turnos.services.delivery import DeliveryError
 from turnos.services.tokens import Principal
 
 HOUR_S = 3600
@@ -128,22 +127,58 @@ def _check_send_limits(
             )
 
 
-def _send_code(ctx: AppContext, v: models.Verification, code: str) -> None:
+def _queue_code(
+    session: Session, ctx: AppContext, v: models.Verification, code: str
+) -> outbox.Queued:
     minutes = ctx.settings.code_ttl_s // 60
     language = messages.language_of(v.language)
-    try:
-        if v.channel == Channel.EMAIL:
-            assert v.email
-            mail = messages.verification_mail(code, minutes, language)
-            msg = ctx.delivery.new_email(v.email, mail.subject, "verification")
-            msg.set_content(mail.text)
-            msg["Content-Language"] = language  # after set_content, which clears it
-            ctx.delivery.send_email(msg)
-        else:
-            assert v.phone
-            ctx.delivery.send_sms(v.phone, messages.verification_sms(code, minutes, language))
-    except DeliveryError as exc:
-        raise ApiError(ErrorCode.DELIVERY_FAILED, str(exc)) from None
+    if v.channel == Channel.EMAIL:
+        assert v.email
+        mail = messages.verification_mail(code, minutes, language)
+        msg = ctx.delivery.new_email(v.email, mail.subject, "verification")
+        msg.set_content(mail.text)
+        msg["Content-Language"] = language  # after set_content, which clears it
+        return outbox.enqueue_email(session, ctx, msg, outbox.CODE_KIND)
+    assert v.phone
+    text = messages.verification_sms(code, minutes, language)
+    return outbox.enqueue_sms(session, ctx, v.phone, text, outbox.CODE_KIND)
+
+
+@dataclass(frozen=True)
+class _Issued:
+    """A code committed with its outbox row, and how to take it back if the hand-over fails."""
+
+    sent: Sent
+    message: outbox.Queued
+    send_log_ids: list[int]
+    # The verification before this code: None for a new one (deleted on failure).
+    before: tuple[str | None, int, int, int] | None
+    replaced_ids: list[str]
+
+
+def _deliver_code(ctx: AppContext, issued: _Issued) -> Sent:
+    """Hand the committed code over now; if that fails, undo the send as if it never happened:
+    no send counted, no cooldown, the earlier verification as it was (the citizen at the kiosk
+    may use the other channel at once)."""
+    error = outbox.deliver(ctx, issued.message)
+    if error is None:
+        return issued.sent
+    with ctx.db.transaction() as session:
+        session.execute(delete(models.SendLog).where(models.SendLog.id.in_(issued.send_log_ids)))
+        v = session.get(models.Verification, issued.sent.id, with_for_update=True)
+        if v is not None and issued.before is None:
+            session.delete(v)
+            session.execute(
+                update(models.Verification)
+                .where(
+                    models.Verification.id.in_(issued.replaced_ids),
+                    models.Verification.state == "replaced",
+                )
+                .values(state="pending")
+            )
+        elif v is not None and issued.before is not None:
+            v.code_hmac, v.code_expires_at, v.attempts_left, v.last_sent_at = issued.before
+    raise ApiError(ErrorCode.DELIVERY_FAILED, error)
 
 
 def _contact_limit_subject(ctx: AppContext, v: models.Verification) -> str:
@@ -157,23 +192,34 @@ def _contact_limit_subject(ctx: AppContext, v: models.Verification) -> str:
 
 
 def _issue_code(
-    session: Session, ctx: AppContext, v: models.Verification, citizen_key: str, now: int
-) -> Sent:
+    session: Session,
+    ctx: AppContext,
+    v: models.Verification,
+    citizen_key: str,
+    now: int,
+    replaced_ids: list[str] | None = None,
+) -> _Issued:
+    """A new code for `v`, recorded with its outbox row; `replaced_ids` only for a new `v`."""
     citizen_subject, contact_subject = f"c:{citizen_key}", _contact_limit_subject(ctx, v)
     subjects = [citizen_subject, contact_subject]
     _lock_subjects(session, subjects)
     _check_send_limits(session, ctx, citizen_subject, contact_subject, now)
+    before = (
+        None
+        if replaced_ids is not None
+        else (v.code_hmac, v.code_expires_at, v.attempts_left, v.last_sent_at)
+    )
     code = new_code()
     v.code_hmac = ctx.hasher.code(v.id, code)
     v.code_expires_at = now + ctx.settings.code_ttl_s
     v.attempts_left = ctx.settings.code_attempts
     v.last_sent_at = now
-    for subject in subjects:
-        session.add(models.SendLog(subject=subject, sent_at=now))
+    logs = [models.SendLog(subject=subject, sent_at=now) for subject in subjects]
+    session.add_all(logs)
+    message = _queue_code(session, ctx, v, code)
     session.flush()
-    # Sent inside the transaction: if the hand-over fails nothing is recorded.
-    _send_code(ctx, v, code)
-    return Sent(v.id, v.code_expires_at, now + ctx.settings.resend_cooldown_s)
+    sent = Sent(v.id, v.code_expires_at, now + ctx.settings.resend_cooldown_s)
+    return _Issued(sent, message, [row.id for row in logs], before, replaced_ids or [])
 
 
 def start(
@@ -198,13 +244,16 @@ def start(
             select(models.Citizen.id).where(models.Citizen.id == citizen.id).with_for_update()
         )
         # A new verification ends the citizen's earlier ones: only the newest code is good.
-        session.execute(
-            update(models.Verification)
-            .where(
-                models.Verification.citizen_id == citizen.id,
-                models.Verification.state == "pending",
+        replaced_ids = list(
+            session.scalars(
+                update(models.Verification)
+                .where(
+                    models.Verification.citizen_id == citizen.id,
+                    models.Verification.state == "pending",
+                )
+                .values(state="replaced")
+                .returning(models.Verification.id)
             )
-            .values(state="replaced")
         )
         v = models.Verification(
             id=new_id(),
@@ -222,7 +271,9 @@ def start(
             created_at=now,
         )
         session.add(v)
-        return _issue_code(session, ctx, v, citizen.citizen_key, now)
+        issued = _issue_code(session, ctx, v, citizen.citizen_key, now, replaced_ids)
+    # Committed with its outbox row, then handed over (turnos.services.outbox).
+    return _deliver_code(ctx, issued)
 
 
 def _own_verification(session: Session, kiosk: Principal, vid: str) -> models.Verification:
@@ -244,7 +295,8 @@ def resend(ctx: AppContext, kiosk: Principal, vid: str) -> Sent:
             raise ApiError(ErrorCode.CODE_INVALID, "this verification is finished")
         citizen = session.get(models.Citizen, v.citizen_id)
         assert citizen is not None
-        return _issue_code(session, ctx, v, citizen.citizen_key, now)
+        issued = _issue_code(session, ctx, v, citizen.citizen_key, now)
+    return _deliver_code(ctx, issued)
 
 
 class _Outcome(Enum):

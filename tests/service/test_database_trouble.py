@@ -25,9 +25,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from kiosk.tour import LinkSwitch
 from tests.service.conftest import PG_ENV
 from tests.service.helpers import Api, problem, serve_process
-from tests.service.tcp_link import TcpLink
 from turnos.embedded import EmbeddedService, start_embedded
 
 RECOVERY_S = 15.0
@@ -187,7 +187,7 @@ def test_a_database_outage_answers_503_then_recovers_without_restart(
     tmp_path: Path, pg_schema: Callable[[], str], caplog: pytest.LogCaptureFixture
 ) -> None:
     real = make_url(pg_schema())
-    link = TcpLink((real.host or "127.0.0.1", real.port or 5432))
+    link = LinkSwitch((real.host or "127.0.0.1", real.port or 5432))
     link.connect()
     url = real.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False)
     try:

@@ -19,9 +19,8 @@ from kiosk.backend.client import TurnosClient
 from kiosk.backend.errors import ServiceError
 from kiosk.domain.contact import Channel
 from kiosk.domain.flow import Step
-from kiosk.printing.file_printer import FilePrinter
 from tests.e2e.test_kiosk_branches import _cedula
-from tests.ui.conftest import KioskDriver
+from tests.ui.conftest import KioskDriver, kiosk_on
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.outbox import messages_to
 
@@ -53,28 +52,8 @@ def stock_service(tmp_path: Path) -> Iterator[EmbeddedService]:
         service.stop()
 
 
-def _kiosk(make_kiosk: MakeKiosk, service: EmbeddedService, tmp_path: Path) -> tuple[Any, Any]:
-    kiosk, driver, _idle = make_kiosk(
-        service.url,
-        service.credentials["kiosk_token"],
-        service.outbox,
-        printer=FilePrinter(tmp_path / "slips"),
-    )
-    return kiosk, driver
-
-
 def _wrong(right: str) -> str:
     return "000000" if right != "000000" else "111111"
-
-
-def _book_to_the_end(driver: KioskDriver) -> None:
-    driver.choose(Step.PROVINCE, "17")
-    driver.choose(Step.PROCEDURE, "CLAVE_PATRONAL")
-    driver.choose(Step.AGENCY)
-    driver.first_slot()
-    driver.at(Step.REVIEW)
-    driver.next()  # Confirmar
-    driver.at(Step.DONE)
 
 
 def _wait_for_new_mail(driver: KioskDriver, outbox: Path, email: str, before: int) -> None:
@@ -82,9 +61,9 @@ def _wait_for_new_mail(driver: KioskDriver, outbox: Path, email: str, before: in
 
 
 def test_mistyped_email_and_five_wrong_codes_still_book_in_the_same_visit(
-    make_kiosk: MakeKiosk, quick_service: EmbeddedService, tmp_path: Path
+    make_kiosk: MakeKiosk, quick_service: EmbeddedService
 ) -> None:
-    kiosk, driver = _kiosk(make_kiosk, quick_service, tmp_path)
+    kiosk, driver = kiosk_on(make_kiosk, quick_service)
     outbox = quick_service.outbox
     typo, email = "rosa.chivo@gmail.com", "rosa.chico@gmail.com"
     driver.start()
@@ -128,14 +107,16 @@ def test_mistyped_email_and_five_wrong_codes_still_book_in_the_same_visit(
     assert code_view.value() == ""
     driver.enter_code(driver.latest_code(email))
     driver.at(Step.PROVINCE)
-    _book_to_the_end(driver)
+    driver.choose_turn()
+    driver.next()  # Confirmar
+    driver.at(Step.DONE)
 
 
 def test_a_corrected_email_gets_its_code_at_once_with_the_shipped_limits(
-    make_kiosk: MakeKiosk, stock_service: EmbeddedService, tmp_path: Path
+    make_kiosk: MakeKiosk, stock_service: EmbeddedService
 ) -> None:
     """The minute between two codes is per address: a corrected address is no resend."""
-    _, driver = _kiosk(make_kiosk, stock_service, tmp_path)
+    _, driver = kiosk_on(make_kiosk, stock_service)
     driver.start()
     driver.identify(_cedula(202))
     driver.contact("pedro.lopez@gmial.com", "0991230202")
@@ -149,7 +130,7 @@ def test_a_corrected_email_gets_its_code_at_once_with_the_shipped_limits(
 
 
 def test_the_hourly_limit_names_the_clock_time_and_what_to_do_now(
-    make_kiosk: MakeKiosk, stock_service: EmbeddedService, tmp_path: Path
+    make_kiosk: MakeKiosk, stock_service: EmbeddedService
 ) -> None:
     cedula = _cedula(203)
     # Codes asked for this citizen elsewhere until the service says no more this hour.
@@ -167,7 +148,7 @@ def test_the_hourly_limit_names_the_clock_time_and_what_to_do_now(
         assert refused.code == "rate_limited"
         assert refused.retry_after is not None
 
-    kiosk, driver = _kiosk(make_kiosk, stock_service, tmp_path)
+    kiosk, driver = kiosk_on(make_kiosk, stock_service)
     driver.start()
     driver.identify(cedula)
     driver.contact("maria.s@gmail.com", "0991230203")

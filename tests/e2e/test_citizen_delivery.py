@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from kiosk.domain.contact import Channel
 from kiosk.domain.flow import Step
 from kiosk.printing.file_printer import FilePrinter
 from tests.e2e.test_kiosk_branches import _cedula
-from tests.service.helpers import Inbox, free_port
+from tests.service.helpers import Inbox
 from tests.ui.conftest import KioskDriver
 from turnos.bootstrap import seed_demo
 from turnos.embedded import EmbeddedService, start_embedded
@@ -30,18 +29,6 @@ MakeKiosk = Callable[..., tuple[Any, KioskDriver, Any]]
 
 CEDULA = _cedula(301)
 EMAIL = "rosa.vera@gmail.com"
-
-
-@pytest.fixture(scope="module")
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(scope="module")

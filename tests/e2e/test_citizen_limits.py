@@ -16,10 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.domain.flow import Step
-from kiosk.printing.file_printer import FilePrinter
 from tests.e2e.test_kiosk_branches import _cedula
 from tests.service.helpers import Api, Citizen
-from tests.ui.conftest import KioskDriver
+from tests.ui.conftest import KioskDriver, kiosk_on
 from turnos.embedded import EmbeddedService, start_embedded
 
 pytestmark = pytest.mark.slow
@@ -52,23 +51,14 @@ def test_the_third_booking_of_a_day_says_from_when_and_what_to_do_now(
     for procedure in ("CLAVE_PATRONAL", "CLAVE_AFILIADO"):
         api.booked(earlier, api.find_slot(agency=171, procedure=procedure)["id"])
 
-    kiosk, driver, _idle = make_kiosk(
-        capped_service.url,
-        capped_service.credentials["kiosk_token"],
-        capped_service.outbox,
-        printer=FilePrinter(tmp_path / "slips"),
-    )
+    kiosk, driver = kiosk_on(make_kiosk, capped_service)
     driver.start()
     driver.identify(cedula)
     # Another address than before: a minute between two codes to one address.
     driver.contact("lucia.andrade.v@hotmail.com", "0991230301")
     driver.at(Step.VERIFY_CODE)
     driver.enter_code(driver.latest_code("lucia.andrade.v@hotmail.com"))
-    driver.choose(Step.PROVINCE, "17")
-    driver.choose(Step.PROCEDURE, "REGISTRO_EMPLEADOR")
-    driver.choose(Step.AGENCY)
-    driver.first_slot()
-    driver.at(Step.REVIEW)
+    driver.choose_turn("REGISTRO_EMPLEADOR")
     driver.next()  # Confirmar
     driver.settle()
 

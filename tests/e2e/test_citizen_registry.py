@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +18,8 @@ from kiosk.backend.client import TurnosClient
 from kiosk.backend.errors import ServiceError
 from kiosk.domain.contact import Channel
 from kiosk.domain.flow import Step
-from kiosk.printing.file_printer import FilePrinter
 from tests.e2e.test_kiosk_branches import _cedula
-from tests.ui.conftest import KioskDriver
+from tests.ui.conftest import KioskDriver, kiosk_on
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.outbox import messages_to
 from turnos.services.citizens import import_citizens
@@ -56,20 +54,10 @@ def registry_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embed
         service.stop()
 
 
-def _kiosk(make_kiosk: MakeKiosk, service: EmbeddedService, tmp_path: Path) -> tuple[Any, Any]:
-    kiosk, driver, _idle = make_kiosk(
-        service.url,
-        service.credentials["kiosk_token"],
-        service.outbox,
-        printer=FilePrinter(tmp_path / "slips"),
-    )
-    return kiosk, driver
-
-
 def test_another_email_is_refused_with_the_registered_one_masked_then_booked(
-    make_kiosk: MakeKiosk, registry_service: EmbeddedService, tmp_path: Path
+    make_kiosk: MakeKiosk, registry_service: EmbeddedService
 ) -> None:
-    kiosk, driver = _kiosk(make_kiosk, registry_service, tmp_path)
+    kiosk, driver = kiosk_on(make_kiosk, registry_service)
     driver.start()
     driver.identify(CITIZEN)
     driver.contact("otra.persona@gmail.com", REGISTERED_MOBILE)
@@ -90,19 +78,15 @@ def test_another_email_is_refused_with_the_registered_one_masked_then_booked(
     driver.at(Step.VERIFY_CODE)
     driver.enter_code(driver.latest_code(REGISTERED_EMAIL))
     driver.at(Step.PROVINCE)
-    driver.choose(Step.PROVINCE, "17")
-    driver.choose(Step.PROCEDURE, "CLAVE_PATRONAL")
-    driver.choose(Step.AGENCY)
-    driver.first_slot()
-    driver.at(Step.REVIEW)
+    driver.choose_turn()
     driver.next()  # Confirmar
     driver.at(Step.DONE)
 
 
 def test_an_id_without_employer_registration_is_told_it_comes_first(
-    make_kiosk: MakeKiosk, registry_service: EmbeddedService, tmp_path: Path
+    make_kiosk: MakeKiosk, registry_service: EmbeddedService
 ) -> None:
-    kiosk, driver = _kiosk(make_kiosk, registry_service, tmp_path)
+    kiosk, driver = kiosk_on(make_kiosk, registry_service)
     driver.start()
     driver.identify(NOT_EMPLOYER)
     assert kiosk.controller.flow.current is Step.IDENTIFY

@@ -1,4 +1,5 @@
-"""Pytest plugin: the `turnos_service` fixture, the reference service on loopback.
+"""Pytest plugin: the `turnos_service` fixture, the reference service on loopback, and
+`inbox`, a real SMTP server for services that send mail.
 
 Registered in tests/conftest.py (`pytest_plugins`). One service per test session, demo data on
 SQLite in a temporary directory; read codes with `turnos.outbox.latest_code(service.outbox,
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
 
+from tests.service.helpers import Inbox, free_port
 from turnos.embedded import EmbeddedService, start_embedded
 
 
@@ -21,3 +24,16 @@ def turnos_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embedde
         yield service
     finally:
         service.stop()
+
+
+@pytest.fixture(scope="module")
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    """A real SMTP server (aiosmtpd) on loopback: what it received, and its port."""
+    handler = Inbox()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()

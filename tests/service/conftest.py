@@ -11,11 +11,10 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.service.helpers import Api, Inbox, free_port
+from tests.service.helpers import Api
 from turnos.clock import MovableClock
 from turnos.embedded import EmbeddedService, start_embedded
 
@@ -84,16 +83,3 @@ def service(
 @pytest.fixture
 def api(service: EmbeddedService, clock: MovableClock) -> Api:
     return Api(service.url, service.credentials, service.outbox, clock)
-
-
-@pytest.fixture(scope="module")
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    """A real SMTP server (aiosmtpd) on loopback: what it received, and its port."""
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()

@@ -277,6 +277,17 @@ class KioskDriver:
         self.next()
         self.settle()
 
+    def choose_turn(self, procedure: str = "CLAVE_PATRONAL") -> None:
+        """From the province to the review: Pichincha, `procedure`, the first agency and the
+        first free hour after today."""
+        from kiosk.domain.flow import Step
+
+        self.choose(Step.PROVINCE, "17")
+        self.choose(Step.PROCEDURE, procedure)
+        self.choose(Step.AGENCY)
+        self.first_slot()
+        self.at(Step.REVIEW)
+
     def to_review(self, cedula: str, email: str, phone: str) -> None:
         """From the welcome screen to the review of a new booking."""
         from kiosk.domain.flow import Step
@@ -287,11 +298,7 @@ class KioskDriver:
         self.contact(email, phone)
         self.at(Step.VERIFY_CODE)
         self.enter_code(self.latest_code(email))
-        self.choose(Step.PROVINCE, "17")
-        self.choose(Step.PROCEDURE, "CLAVE_PATRONAL")
-        self.choose(Step.AGENCY)
-        self.first_slot()
-        self.at(Step.REVIEW)
+        self.choose_turn()
 
 
 def kiosk_settings() -> Any:
@@ -344,6 +351,14 @@ def make_kiosk(
         kiosk.close()
     if previous_hooks:
         sys.excepthook = previous_hooks[0]
+
+
+def kiosk_on(make_kiosk: Callable[..., Any], service: Any, **kwargs: Any) -> tuple[Any, Any]:
+    """(kiosk, driver) of a kiosk on `service` (an EmbeddedService) with its own token."""
+    kiosk, driver, _idle = make_kiosk(
+        service.url, service.credentials["kiosk_token"], service.outbox, **kwargs
+    )
+    return kiosk, driver
 
 
 def qtbot_app() -> Any:

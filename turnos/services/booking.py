@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import logging
 import secrets
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -37,8 +36,6 @@ from turnos.services import outbox, ratelimit
 from turnos.services import slots as slot_rules
 from turnos.services.tokens import Principal
 from turnos.services.verification import citizen_session
-
-log = logging.getLogger("turnos.booking")
 
 BOOKED = "booked"
 CANCELLED = "cancelled"

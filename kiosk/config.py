@@ -7,7 +7,8 @@ the environment alike, so a typo never passes silently. A bad value raises `Conf
 message names the key (`printer.paper: must be one of 80mm, 58mm, a4, letter`) and never
 repeats the value, which may be a secret. Relative paths in the file are relative to the file.
 
-Every key is documented in resources/kiosk.example.toml.
+Every key is documented in kiosk.example.toml, shipped inside the package
+(kiosk/resources/kiosk.example.toml; `EXAMPLE_CONFIG` is its path in this install).
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ from pydantic import (
 )
 
 from kiosk.domain.screen import ScreenGeometry
+from kiosk.resources import example_config
 
+#: The documented example of every setting, as installed with the package.
+EXAMPLE_CONFIG = example_config()
 ENV_PREFIX = "KIOSK_"
 ENV_CONFIG_FILE = "KIOSK_CONFIG"
 _ENV_KEY = re.compile(r"^KIOSK_([A-Z0-9_]+?)__([A-Z0-9_]+)$")

@@ -8,14 +8,16 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.resources import fonts_dir
+
 REGULAR = "SlipSans"
 BOLD = "SlipSans-Bold"
 
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
-# The repository's bundled copy first; Debian's fonts-dejavu-core as a fallback for installs
-# where resources/ was not shipped next to the package.
+# The copy shipped inside the package (kiosk/resources/fonts); Debian's fonts-dejavu-core as a
+# fallback should a repackaging leave the fonts out.
 _SEARCH = (
-    Path(__file__).resolve().parents[2] / "resources" / "fonts",
+    fonts_dir(),
     Path("/usr/share/fonts/truetype/dejavu"),
 )
 

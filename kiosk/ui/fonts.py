@@ -7,17 +7,18 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
+from kiosk.resources import fonts_dir
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = fonts_dir()
 
 _loaded: list[str] = []
 
 
 def load_fonts(directory: Path = FONTS_DIR) -> list[str]:
-    """Register resources/fonts/DejaVuSans*.ttf once; return the families Qt now knows.
+    """Register the bundled DejaVuSans*.ttf once; return the families Qt now knows.
 
     Needs a QGuiApplication. Raises FileNotFoundError when no font file is there, since a
     kiosk without its font would show boxes instead of words.

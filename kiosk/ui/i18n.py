@@ -2,7 +2,8 @@
 
 Source strings are Spanish (Ecuador); Spanish still has its catalogue, kiosk_es.qm, for the
 plural forms ("%n intento" / "%n intentos"). English comes from kiosk_en.qm. Both are compiled
-from the .ts sources by scripts/build-translations.
+from the .ts sources in kiosk/resources/translations when the package is built (setup.py), and
+by scripts/build-translations for an editable install.
 Installing or removing the translator makes Qt send QEvent.LanguageChange to every widget,
 and each widget re-sets its texts in `retranslate()`.
 """
@@ -15,10 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 from kiosk.domain.models import Language
+from kiosk.resources import translations_dir
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = translations_dir()
 SOURCE_LANGUAGE = Language.ES
 
 

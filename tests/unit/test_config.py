@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.config import (
     DEMO_PIN_HASH,
+    EXAMPLE_CONFIG,
     ConfigError,
     KioskSettings,
     check_pin,
@@ -15,7 +16,7 @@ from kiosk.config import (
     load_settings,
 )
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "kiosk.example.toml"
+EXAMPLE = EXAMPLE_CONFIG
 
 
 def write(tmp_path: Path, text: str) -> Path:

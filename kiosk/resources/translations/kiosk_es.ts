@@ -1,30 +1,30 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US" sourcelanguage="es_EC">
+<TS version="2.1" language="es_EC" sourcelanguage="es_EC">
 <context>
     <name>AgencyView</name>
     <message>
         <source>{first} a {last}</source>
-        <translation>{first} to {last}</translation>
+        <translation>{first} a {last}</translation>
     </message>
     <message>
         <source>{days} de {opens} a {closes}</source>
-        <translation>{days} from {opens} to {closes}</translation>
+        <translation>{days} de {opens} a {closes}</translation>
     </message>
     <message>
         <source>¿En qué agencia desea ser atendido?</source>
-        <translation>Which office would you like to go to?</translation>
+        <translation>¿En qué agencia desea ser atendido?</translation>
     </message>
     <message>
         <source>Solo se muestran las agencias que atienden este trámite.</source>
-        <translation>Only offices that handle this procedure are shown.</translation>
+        <translation>Solo se muestran las agencias que atienden este trámite.</translation>
     </message>
 </context>
 <context>
     <name>BringList</name>
     <message>
         <source>Preséntese 10 minutos antes con:</source>
-        <translation>Please arrive 10 minutes early with:</translation>
+        <translation>Preséntese 10 minutos antes con:</translation>
     </message>
 </context>
 <context>
@@ -32,27 +32,27 @@
     <message>
         <source>El sistema está tardando en responder.</source>
         <extracomment>alpha of the layer&apos;s background: opaque hides the screen, lower dims it.</extracomment>
-        <translation>The system is taking a long time to answer.</translation>
+        <translation>El sistema está tardando en responder.</translation>
     </message>
     <message>
         <source>Toque «Intentar de nuevo» o cancele para volver.</source>
-        <translation>Touch “Try again”, or cancel to go back.</translation>
+        <translation>Toque «Intentar de nuevo» o cancele para volver.</translation>
     </message>
     <message>
         <source>Un momento, por favor…</source>
-        <translation>One moment, please…</translation>
+        <translation>Un momento, por favor…</translation>
     </message>
     <message>
         <source>Estamos consultando el sistema de turnos.</source>
-        <translation>We are checking the appointment system.</translation>
+        <translation>Estamos consultando el sistema de turnos.</translation>
     </message>
     <message>
         <source>Intentar de nuevo</source>
-        <translation>Try again</translation>
+        <translation>Intentar de nuevo</translation>
     </message>
     <message>
         <source>Cancelar</source>
-        <translation>Cancel</translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -60,15 +60,15 @@
     <message>
         <source>No encontramos «{text}». Borre unas letras o revise lo escrito.</source>
         <extracomment>other names the search finds the item by (a province&apos;s cities); the one found is shown under the title, so that &quot;quito&quot; shows &quot;Pichincha&quot; with &quot;Quito&quot; beneath. the search hid the chosen item, so it is no longer chosen (Siguiente must not stay on) letters typed before other names (a province&apos;s cities) are searched too, and then only from the start of their words: &quot;sa&quot; would otherwise list half the country&apos;s towns.</extracomment>
-        <translation>We found nothing for “{text}”. Delete a few letters or check what you typed.</translation>
+        <translation>No encontramos «{text}». Borre unas letras o revise lo escrito.</translation>
     </message>
     <message>
         <source>Buscar por nombre</source>
-        <translation>Search by name</translation>
+        <translation>Buscar por nombre</translation>
     </message>
     <message>
         <source>Ocultar teclado</source>
-        <translation>Hide keyboard</translation>
+        <translation>Ocultar teclado</translation>
     </message>
 </context>
 <context>
@@ -76,69 +76,69 @@
     <message>
         <source>Escriba el código que le enviamos</source>
         <extracomment>room for the longest message of this screen (a send limit, with what to do meanwhile)</extracomment>
-        <translation>Type the code we sent you</translation>
+        <translation>Escriba el código que le enviamos</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos.</source>
-        <translation>It has 6 digits.</translation>
+        <translation>Tiene 6 dígitos.</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos. Lo enviamos por mensaje de texto al {target}.</source>
-        <translation>It has 6 digits. We sent it by text message to {target}.</translation>
+        <translation>Tiene 6 dígitos. Lo enviamos por mensaje de texto al {target}.</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos. Lo enviamos al correo {target}.</source>
-        <translation>It has 6 digits. We sent it to the email {target}.</translation>
+        <translation>Tiene 6 dígitos. Lo enviamos al correo {target}.</translation>
     </message>
     <message>
         <source>Verificar</source>
-        <translation>Verify</translation>
+        <translation>Verificar</translation>
     </message>
     <message numerus="yes">
         <source>Le queda %n intento.</source>
         <translation>
-            <numerusform>You have %n attempt left.</numerusform>
-            <numerusform>You have %n attempts left.</numerusform>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
         <translation>
-            <numerusform>You have %n attempt left.</numerusform>
-            <numerusform>You have %n attempts left.</numerusform>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
         </translation>
     </message>
     <message>
         <source>El código vale hasta las {time}.</source>
-        <translation>The code is valid until {time}.</translation>
+        <translation>El código vale hasta las {time}.</translation>
     </message>
     <message>
         <source>Pedir otro código en {time}</source>
-        <translation>Ask for another code in {time}</translation>
+        <translation>Pedir otro código en {time}</translation>
     </message>
     <message>
         <source>Enviar un código nuevo</source>
-        <translation>Send a new code</translation>
+        <translation>Enviar un código nuevo</translation>
     </message>
     <message>
         <source>¿No le llegó el código?</source>
-        <translation>Did the code not arrive?</translation>
+        <translation>¿No le llegó el código?</translation>
     </message>
     <message>
         <source>Revise los mensajes de texto de su celular.</source>
-        <translation>Check the text messages on your mobile phone.</translation>
+        <translation>Revise los mensajes de texto de su celular.</translation>
     </message>
     <message>
         <source>Revise también la carpeta de correo no deseado: el asunto es «Verificar IESS turno online».</source>
-        <translation>Also check your spam folder: the subject is “Verificar IESS turno online”.</translation>
+        <translation>Revise también la carpeta de correo no deseado: el asunto es «Verificar IESS turno online».</translation>
     </message>
     <message>
         <source>El código puede tardar unos minutos en llegar.</source>
-        <translation>The code may take a few minutes to arrive.</translation>
+        <translation>El código puede tardar unos minutos en llegar.</translation>
     </message>
     <message>
         <source>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</source>
-        <translation>If it does not arrive, touch “Send a new code” once the button is active, or touch “Back” to correct your email or mobile number.</translation>
+        <translation>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</translation>
     </message>
 </context>
 <context>
@@ -146,364 +146,365 @@
     <message>
         <source>Revise lo que va después de la @.</source>
         <extracomment>room kept under each field for its error: the errors are short, so that the screen fits with large text and the keys never move when one shows</extracomment>
-        <translation>Check what comes after the @.</translation>
+        <translation>Revise lo que va después de la @.</translation>
     </message>
     <message>
         <source>Falta la @ o el dominio (gmail.com).</source>
-        <translation>The @ or the domain (gmail.com) is missing.</translation>
+        <translation>Falta la @ o el dominio (gmail.com).</translation>
     </message>
     <message>
         <source>El celular empieza con 09. Revíselo.</source>
-        <translation>Mobile numbers start with 09. Check it.</translation>
+        <translation>El celular empieza con 09. Revíselo.</translation>
     </message>
     <message>
         <source>Escriba los 10 dígitos, desde el 09.</source>
-        <translation>Type the 10 digits, starting with 09.</translation>
+        <translation>Escriba los 10 dígitos, desde el 09.</translation>
     </message>
     <message>
         <source>Antes de pedir sus datos de contacto</source>
-        <translation>Before we ask for your contact details</translation>
+        <translation>Antes de pedir sus datos de contacto</translation>
     </message>
     <message>
         <source>Escriba su correo y su celular</source>
-        <translation>Type your email and mobile number</translation>
+        <translation>Escriba su correo y su celular</translation>
     </message>
     <message>
         <source>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</source>
-        <translation>Read how we look after your data and touch “Understood, continue”.</translation>
+        <translation>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</translation>
     </message>
     <message>
         <source>Le enviaremos un código para comprobar que son suyos.</source>
-        <translation>We will send you a code to check that they are yours.</translation>
+        <translation>Le enviaremos un código para comprobar que son suyos.</translation>
     </message>
     <message>
         <source>Siguiente</source>
-        <translation>Next</translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Correo electrónico</source>
-        <translation>Email address</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>nombre@gmail.com</source>
-        <translation>name@gmail.com</translation>
+        <translation>nombre@gmail.com</translation>
     </message>
     <message>
         <source>Número de celular</source>
-        <translation>Mobile number</translation>
+        <translation>Número de celular</translation>
     </message>
     <message>
         <source>Enviar el código por mensaje de texto</source>
-        <translation>Send the code by text message</translation>
+        <translation>Enviar el código por mensaje de texto</translation>
     </message>
 </context>
 <context>
     <name>CuedScroll</name>
     <message>
         <source>▼ Deslice para ver más</source>
-        <translation>▼ Swipe up to see more</translation>
+        <translation>▼ Deslice para ver más</translation>
     </message>
 </context>
 <context>
     <name>DateWords</name>
     <message>
         <source>enero</source>
-        <translation>January</translation>
+        <translation>enero</translation>
     </message>
     <message>
         <source>febrero</source>
-        <translation>February</translation>
+        <translation>febrero</translation>
     </message>
     <message>
         <source>marzo</source>
-        <translation>March</translation>
+        <translation>marzo</translation>
     </message>
     <message>
         <source>abril</source>
-        <translation>April</translation>
+        <translation>abril</translation>
     </message>
     <message>
         <source>mayo</source>
-        <translation>May</translation>
+        <translation>mayo</translation>
     </message>
     <message>
         <source>junio</source>
-        <translation>June</translation>
+        <translation>junio</translation>
     </message>
     <message>
         <source>julio</source>
-        <translation>July</translation>
+        <translation>julio</translation>
     </message>
     <message>
         <source>agosto</source>
-        <translation>August</translation>
+        <translation>agosto</translation>
     </message>
     <message>
         <source>septiembre</source>
-        <translation>September</translation>
+        <translation>septiembre</translation>
     </message>
     <message>
         <source>octubre</source>
-        <translation>October</translation>
+        <translation>octubre</translation>
     </message>
     <message>
         <source>noviembre</source>
-        <translation>November</translation>
+        <translation>noviembre</translation>
     </message>
     <message>
         <source>diciembre</source>
-        <translation>December</translation>
+        <translation>diciembre</translation>
     </message>
     <message>
         <source>lunes</source>
-        <translation>Monday</translation>
+        <translation>lunes</translation>
     </message>
     <message>
         <source>martes</source>
-        <translation>Tuesday</translation>
+        <translation>martes</translation>
     </message>
     <message>
         <source>miércoles</source>
-        <translation>Wednesday</translation>
+        <translation>miércoles</translation>
     </message>
     <message>
         <source>jueves</source>
-        <translation>Thursday</translation>
+        <translation>jueves</translation>
     </message>
     <message>
         <source>viernes</source>
-        <translation>Friday</translation>
+        <translation>viernes</translation>
     </message>
     <message>
         <source>sábado</source>
-        <translation>Saturday</translation>
+        <translation>sábado</translation>
     </message>
     <message>
         <source>domingo</source>
-        <translation>Sunday</translation>
+        <translation>domingo</translation>
     </message>
     <message>
         <source>Lu Ma Mi Ju Vi Sá Do</source>
-        <translation>Mo Tu We Th Fr Sa Su</translation>
+        <translation>Lu Ma Mi Ju Vi Sá Do</translation>
     </message>
     <message>
         <source>{weekday} {day} de {month} de {year}</source>
-        <translation>{weekday} {day} {month} {year}</translation>
+        <extracomment>a date in words; {weekday} and {month} are the names above, {day} and {year} numbers</extracomment>
+        <translation>{weekday} {day} de {month} de {year}</translation>
     </message>
     <message>
         <source>{month} de {year}</source>
-        <translation>{month} {year}</translation>
+        <translation>{month} de {year}</translation>
     </message>
 </context>
 <context>
     <name>DemoPanel</name>
     <message>
         <source>SMS a {to}</source>
-        <translation>SMS to {to}</translation>
+        <translation>SMS a {to}</translation>
     </message>
     <message>
         <source>Correo a {to}</source>
-        <translation>Email to {to}</translation>
+        <translation>Correo a {to}</translation>
     </message>
     <message>
         <source>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</source>
-        <translation>The code sent by email&lt;br&gt;or SMS will appear here</translation>
+        <translation>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</translation>
     </message>
     <message>
         <source>por SMS a {to}</source>
-        <translation>by SMS to {to}</translation>
+        <translation>por SMS a {to}</translation>
     </message>
     <message>
         <source>por correo a {to}</source>
-        <translation>by email to {to}</translation>
+        <translation>por correo a {to}</translation>
     </message>
     <message>
         <source>código enviado hace {n} s</source>
-        <translation>code sent {n} s ago</translation>
+        <translation>código enviado hace {n} s</translation>
     </message>
     <message>
         <source>código enviado hace {n} min</source>
-        <translation>code sent {n} min ago</translation>
+        <translation>código enviado hace {n} min</translation>
     </message>
     <message>
         <source>código enviado hace {n} h</source>
-        <translation>code sent {n} h ago</translation>
+        <translation>código enviado hace {n} h</translation>
     </message>
     <message>
         <source>Ocultar</source>
-        <translation>Hide</translation>
+        <translation>Ocultar</translation>
     </message>
     <message>
         <source>Ver mensajes</source>
-        <translation>Show messages</translation>
+        <translation>Ver mensajes</translation>
     </message>
     <message>
         <source>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</source>
-        <translation>To leave: Ctrl+Q, or five quick taps in the top-left corner, the PIN 2468 and “Exit”.</translation>
+        <translation>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</translation>
     </message>
     <message>
         <source>Para salir: Ctrl+Q.</source>
-        <translation>To leave: Ctrl+Q.</translation>
+        <translation>Para salir: Ctrl+Q.</translation>
     </message>
     <message>
         <source>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</source>
-        <translation>This band belongs to the demo only: it shows the emails and SMS the service would send.</translation>
+        <translation>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</translation>
     </message>
     <message>
         <source>Todavía no se ha enviado nada.</source>
-        <translation>Nothing has been sent yet.</translation>
+        <translation>Todavía no se ha enviado nada.</translation>
     </message>
 </context>
 <context>
     <name>DoneView</name>
     <message>
         <source>Su turno está reservado</source>
-        <translation>Your appointment is booked</translation>
+        <translation>Su turno está reservado</translation>
     </message>
     <message>
         <source>Terminar</source>
-        <translation>Finish</translation>
+        <translation>Terminar</translation>
     </message>
     <message>
         <source>↓ Retire su comprobante en la ranura de abajo.</source>
-        <translation>↓ Take your slip from the slot below.</translation>
+        <translation>↓ Retire su comprobante en la ranura de abajo.</translation>
     </message>
 </context>
 <context>
     <name>ErrorOverlay</name>
     <message>
         <source>Algo salió mal</source>
-        <translation>Something went wrong</translation>
+        <translation>Algo salió mal</translation>
     </message>
     <message>
         <source>No pudimos completar la operación. Sus datos fueron borrados. Empiece de nuevo.</source>
-        <translation>We could not finish. Your data has been erased. Please start again.</translation>
+        <translation>No pudimos completar la operación. Sus datos fueron borrados. Empiece de nuevo.</translation>
     </message>
     <message>
         <source>Empezar de nuevo</source>
-        <translation>Start over</translation>
+        <translation>Empezar de nuevo</translation>
     </message>
 </context>
 <context>
     <name>ExistingView</name>
     <message>
         <source>Usted ya tiene un turno reservado</source>
-        <translation>You already have an appointment</translation>
+        <translation>Usted ya tiene un turno reservado</translation>
     </message>
     <message>
         <source>Puede imprimirlo de nuevo, anularlo o reservar otro turno.</source>
-        <translation>You can print it again, cancel it or book another one.</translation>
+        <translation>Puede imprimirlo de nuevo, anularlo o reservar otro turno.</translation>
     </message>
     <message>
         <source>Reservar otro turno</source>
-        <translation>Book another appointment</translation>
+        <translation>Reservar otro turno</translation>
     </message>
     <message>
         <source>Ya no tiene turnos reservados. Puede reservar uno nuevo.</source>
-        <translation>You have no appointments left. You can book a new one.</translation>
+        <translation>Ya no tiene turnos reservados. Puede reservar uno nuevo.</translation>
     </message>
 </context>
 <context>
     <name>IdentifyView</name>
     <message>
         <source>Escriba el número de su documento.</source>
-        <translation>Type the number of your document.</translation>
+        <translation>Escriba el número de su documento.</translation>
     </message>
     <message>
         <source>Faltan dígitos: la cédula tiene 10. Revise el número.</source>
-        <translation>Digits are missing: the ID card number has 10. Check the number.</translation>
+        <translation>Faltan dígitos: la cédula tiene 10. Revise el número.</translation>
     </message>
     <message>
         <source>La cédula tiene 10 dígitos. Borre los que sobran.</source>
-        <translation>The ID card number has 10 digits. Delete the extra ones.</translation>
+        <translation>La cédula tiene 10 dígitos. Borre los que sobran.</translation>
     </message>
     <message>
         <source>El número es muy largo. Revise su documento.</source>
-        <translation>The number is too long. Check your document.</translation>
+        <translation>El número es muy largo. Revise su documento.</translation>
     </message>
     <message>
         <source>Use solo números.</source>
-        <translation>Use digits only.</translation>
+        <translation>Use solo números.</translation>
     </message>
     <message>
         <source>Use solo letras y números.</source>
-        <translation>Use letters and digits only.</translation>
+        <translation>Use solo letras y números.</translation>
     </message>
     <message>
         <source>Los dos primeros dígitos no corresponden a una provincia. Revise el número.</source>
-        <translation>The first two digits do not belong to a province. Check the number.</translation>
+        <translation>Los dos primeros dígitos no corresponden a una provincia. Revise el número.</translation>
     </message>
     <message>
         <source>El tercer dígito no es válido para una cédula. Revise el número.</source>
-        <translation>The third digit is not valid for an ID card. Check the number.</translation>
+        <translation>El tercer dígito no es válido para una cédula. Revise el número.</translation>
     </message>
     <message>
         <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
-        <translation>The ID card number is not valid. Check the 10 digits.</translation>
+        <translation>El número de cédula no es válido. Revise los 10 dígitos.</translation>
     </message>
     <message>
         <source>Número completo. Toque «Consultar».</source>
-        <translation>Number complete. Touch “Look up”.</translation>
+        <translation>Número completo. Toque «Consultar».</translation>
     </message>
     <message>
         <source>El número parece incompleto. Revise su documento.</source>
-        <translation>The number looks incomplete. Check your document.</translation>
+        <translation>El número parece incompleto. Revise su documento.</translation>
     </message>
     <message>
         <source>{n} de 10</source>
-        <translation>{n} of 10</translation>
+        <translation>{n} de 10</translation>
     </message>
     <message>
         <source>{n} caracteres (de {low} a {high})</source>
-        <translation>{n} characters ({low} to {high})</translation>
+        <translation>{n} caracteres (de {low} a {high})</translation>
     </message>
     <message>
         <source>Escriba su número de cédula</source>
-        <translation>Type your ID card number</translation>
+        <translation>Escriba su número de cédula</translation>
     </message>
     <message>
         <source>Escriba su número de pasaporte</source>
-        <translation>Type your passport number</translation>
+        <translation>Escriba su número de pasaporte</translation>
     </message>
     <message>
         <source>Escriba su código de extranjero</source>
-        <translation>Type your foreigner code</translation>
+        <translation>Escriba su código de extranjero</translation>
     </message>
     <message>
         <source>Escriba las letras y números tal como están en su pasaporte.</source>
-        <translation>Type the letters and numbers exactly as they appear in your passport.</translation>
+        <translation>Escriba las letras y números tal como están en su pasaporte.</translation>
     </message>
     <message>
         <source>Escriba el código de identificación que le dio el IESS.</source>
-        <translation>Type the identification code the IESS gave you.</translation>
+        <translation>Escriba el código de identificación que le dio el IESS.</translation>
     </message>
     <message>
         <source>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</source>
-        <translation>If you have no Ecuadorian ID card, choose “Passport” or “Foreigner code”.</translation>
+        <translation>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</translation>
     </message>
     <message>
         <source>Consultar</source>
-        <translation>Look up</translation>
+        <translation>Consultar</translation>
     </message>
     <message>
         <source>Cédula</source>
-        <translation>ID card</translation>
+        <translation>Cédula</translation>
     </message>
     <message>
         <source>Pasaporte</source>
-        <translation>Passport</translation>
+        <translation>Pasaporte</translation>
     </message>
     <message>
         <source>Código de extranjero</source>
-        <translation>Foreigner code</translation>
+        <translation>Código de extranjero</translation>
     </message>
     <message>
         <source>Número de cédula (10 dígitos)</source>
-        <translation>ID card number (10 digits)</translation>
+        <translation>Número de cédula (10 dígitos)</translation>
     </message>
     <message>
         <source>Número del documento (letras y números)</source>
-        <translation>Document number (letters and digits)</translation>
+        <translation>Número del documento (letras y números)</translation>
     </message>
 </context>
 <context>
@@ -511,428 +512,408 @@
     <message numerus="yes">
         <source>Si no responde en %n segundos, borraremos sus datos.</source>
         <translation>
-            <numerusform>If you do not answer within %n second, we will erase your data.</numerusform>
-            <numerusform>If you do not answer within %n seconds, we will erase your data.</numerusform>
+            <numerusform>Si no responde en %n segundo, borraremos sus datos.</numerusform>
+            <numerusform>Si no responde en %n segundos, borraremos sus datos.</numerusform>
         </translation>
     </message>
     <message>
         <source>¿Necesita más tiempo?</source>
-        <translation>Do you need more time?</translation>
+        <translation>¿Necesita más tiempo?</translation>
     </message>
     <message>
         <source>Sí, continuar</source>
-        <translation>Yes, continue</translation>
+        <translation>Sí, continuar</translation>
     </message>
     <message>
         <source>No, terminar</source>
-        <translation>No, finish</translation>
+        <translation>No, terminar</translation>
     </message>
 </context>
 <context>
     <name>Keyboard</name>
     <message>
         <source>Borrar</source>
-        <translation>Delete</translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>Mayúsculas</source>
-        <translation>Capitals</translation>
+        <translation>Mayúsculas</translation>
     </message>
     <message>
         <source>espacio</source>
-        <translation>space</translation>
+        <translation>espacio</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
         <source>Borrar</source>
-        <translation>Delete</translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>Listo</source>
-        <translation>Done</translation>
+        <translation>Listo</translation>
     </message>
 </context>
 <context>
     <name>KioskShell</name>
     <message>
         <source>◐ Contraste</source>
-        <translation>◐ Contrast</translation>
+        <translation>◐ Contraste</translation>
     </message>
     <message>
         <source>A+ Letra grande</source>
-        <translation>A+ Large text</translation>
+        <translation>A+ Letra grande</translation>
     </message>
     <message>
         <source>◀ Atrás</source>
-        <translation>◀ Back</translation>
+        <translation>◀ Atrás</translation>
     </message>
     <message>
         <source>Empezar de nuevo</source>
-        <translation>Start over</translation>
+        <translation>Empezar de nuevo</translation>
     </message>
     <message>
         <source>Paso {n} de {m}</source>
-        <translation>Step {n} of {m}</translation>
+        <translation>Paso {n} de {m}</translation>
     </message>
 </context>
 <context>
     <name>MaintenancePanel</name>
     <message>
         <source>PIN incorrecto. Intente de nuevo.</source>
-        <translation>Wrong PIN. Try again.</translation>
+        <translation>PIN incorrecto. Intente de nuevo.</translation>
     </message>
     <message>
         <source>Mantenimiento</source>
-        <translation>Maintenance</translation>
+        <translation>Mantenimiento</translation>
     </message>
     <message>
         <source>PIN de técnico</source>
-        <translation>Technician PIN</translation>
+        <translation>PIN de técnico</translation>
     </message>
     <message>
         <source>Servicio</source>
-        <translation>Service</translation>
+        <translation>Servicio</translation>
     </message>
     <message>
         <source>Estado del servicio</source>
-        <translation>Service status</translation>
+        <translation>Estado del servicio</translation>
     </message>
     <message>
         <source>Impresora</source>
-        <translation>Printer</translation>
+        <translation>Impresora</translation>
     </message>
     <message>
         <source>Kiosco</source>
-        <translation>Kiosk</translation>
+        <translation>Kiosco</translation>
     </message>
     <message>
         <source>Versión</source>
-        <translation>Version</translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Imprimir prueba</source>
-        <translation>Test print</translation>
+        <translation>Imprimir prueba</translation>
     </message>
     <message>
         <source>Actualizar</source>
-        <translation>Refresh</translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Reiniciar</source>
-        <translation>Restart</translation>
+        <translation>Reiniciar</translation>
     </message>
     <message>
         <source>Salir</source>
-        <translation>Exit</translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Cerrar</source>
-        <translation>Close</translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <source>Escriba el número de su documento.</source>
-        <translation>Type the number of your document.</translation>
-    </message>
-    <message>
-        <source>El número del documento no es válido. Revíselo y corríjalo.</source>
-        <translation>The document number is not valid. Check it and correct it.</translation>
-    </message>
-    <message>
-        <source>Escriba su número de cédula.</source>
-        <translation>Type your ID card number.</translation>
-    </message>
-    <message>
-        <source>Faltan dígitos. La cédula tiene 10 dígitos.</source>
-        <translation>Digits are missing. The ID card number has 10 digits.</translation>
-    </message>
-    <message>
-        <source>Sobran dígitos. La cédula tiene 10 dígitos.</source>
-        <translation>There are too many digits. The ID card number has 10 digits.</translation>
-    </message>
-    <message>
-        <source>La cédula solo lleva números. Revise los 10 dígitos.</source>
-        <translation>The ID card number has digits only. Check the 10 digits.</translation>
-    </message>
-    <message>
-        <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
-        <translation>The ID card number is not valid. Check the 10 digits.</translation>
-    </message>
-    <message>
         <source>Escriba su correo electrónico.</source>
-        <translation>Type your email address.</translation>
+        <translation>Escriba su correo electrónico.</translation>
     </message>
     <message>
         <source>El correo electrónico no es válido. Revíselo, por ejemplo: nombre@gmail.com.</source>
-        <translation>The email address is not valid. Check it, for example: name@gmail.com.</translation>
+        <translation>El correo electrónico no es válido. Revíselo, por ejemplo: nombre@gmail.com.</translation>
     </message>
     <message>
         <source>Escriba su número de celular.</source>
-        <translation>Type your mobile number.</translation>
+        <translation>Escriba su número de celular.</translation>
     </message>
     <message>
         <source>Escriba un número de celular de Ecuador, que empiece con 09.</source>
-        <translation>Type an Ecuadorian mobile number that starts with 09.</translation>
+        <translation>Escriba un número de celular de Ecuador, que empiece con 09.</translation>
     </message>
     <message>
         <source>El número de celular no es válido. Tiene 10 dígitos y empieza con 09.</source>
-        <translation>The mobile number is not valid. It has 10 digits and starts with 09.</translation>
+        <translation>El número de celular no es válido. Tiene 10 dígitos y empieza con 09.</translation>
     </message>
     <message>
         <source>El número de documento no es válido. Revíselo y corríjalo.</source>
-        <translation>The document number is not valid. Check it and correct it.</translation>
+        <translation>El número de documento no es válido. Revíselo y corríjalo.</translation>
     </message>
     <message>
         <source>No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla.</source>
-        <translation>We did not find that number at the IESS. Check it, or go to a service counter.</translation>
+        <translation>No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla.</translation>
     </message>
     <message>
         <source>El correo o el celular no son válidos. Revíselos y corríjalos.</source>
-        <translation>The email address or the mobile number is not valid. Check and correct them.</translation>
+        <translation>El correo o el celular no son válidos. Revíselos y corríjalos.</translation>
     </message>
     <message>
         <source>El código no es correcto. Revíselo y escríbalo de nuevo.</source>
-        <translation>The code is not right. Check it and type it again.</translation>
+        <translation>El código no es correcto. Revíselo y escríbalo de nuevo.</translation>
     </message>
     <message>
         <source>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>The code has expired. Tap «Send a new code» and type the one you receive.</translation>
+        <translation>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
     </message>
     <message>
         <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
-        <translation>There were too many attempts. Wait a moment and try again.</translation>
+        <translation>Hubo demasiados intentos. Espere un momento y vuelva a probar.</translation>
     </message>
     <message>
         <source>Esa hora ya no está disponible. Elija otra hora.</source>
-        <translation>That time is no longer available. Choose another time.</translation>
+        <translation>Esa hora ya no está disponible. Elija otra hora.</translation>
     </message>
     <message>
         <source>El tiempo para confirmar terminó. Elija la hora otra vez.</source>
-        <translation>The time to confirm has run out. Choose the time again.</translation>
+        <translation>El tiempo para confirmar terminó. Elija la hora otra vez.</translation>
     </message>
     <message>
         <source>Usted ya tiene un turno para ese trámite. Revise sus turnos o elija otro trámite.</source>
-        <translation>You already have an appointment for that procedure. Check your appointments or choose another procedure.</translation>
+        <translation>Usted ya tiene un turno para ese trámite. Revise sus turnos o elija otro trámite.</translation>
     </message>
     <message>
         <source>Su sesión terminó. Toque «Empezar de nuevo».</source>
-        <translation>Your session has ended. Touch “Start over”.</translation>
+        <translation>Su sesión terminó. Toque «Empezar de nuevo».</translation>
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</source>
-        <translation>You already have the most turns that can be booked for now. Go to a service window or check www.iess.gob.ec.</translation>
+        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>This kiosk has handled many requests in a row. Use another kiosk or go to a service window.</translation>
+        <translation>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</translation>
     </message>
     <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
-        <translation>We could not finish. Try again in a moment.</translation>
+        <translation>No pudimos completar la operación. Intente de nuevo en un momento.</translation>
     </message>
     <message>
         <source>No encontramos su registro de empleador</source>
-        <translation>We could not find your employer registration</translation>
+        <translation>No encontramos su registro de empleador</translation>
     </message>
     <message>
         <source>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</source>
-        <translation>Before requesting the employer password, you must have completed the employer registration. Check the number, or register at www.iess.gob.ec or at a counter.</translation>
+        <translation>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</translation>
     </message>
     <message>
         <source>Ese celular no es el registrado</source>
-        <translation>That mobile number is not the registered one</translation>
+        <translation>Ese celular no es el registrado</translation>
     </message>
     <message>
         <source>Ese correo no es el registrado</source>
-        <translation>That email is not the registered one</translation>
+        <translation>Ese correo no es el registrado</translation>
     </message>
     <message>
         <source>El celular no es el registrado en el IESS ({masked}). Escriba ese número</source>
-        <translation>The mobile number is not the one registered with the IESS ({masked}). Type that number</translation>
+        <translation>El celular no es el registrado en el IESS ({masked}). Escriba ese número</translation>
     </message>
     <message>
         <source>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</source>
-        <translation>There is no mobile number registered with the IESS. Ask for the code by email, at the registered address ({masked})</translation>
+        <translation>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</translation>
     </message>
     <message>
         <source>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</source>
-        <translation>The email is not the one registered with the IESS ({masked}). Type that email</translation>
+        <translation>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</translation>
     </message>
     <message>
         <source>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</source>
-        <translation>There is no email registered with the IESS. Ask for the code by text message, at the registered mobile ({masked})</translation>
+        <translation>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</translation>
     </message>
     <message>
         <source>Ese dato no es el registrado en el IESS. Escriba el registrado</source>
-        <translation>That is not what is registered with the IESS. Type the registered one</translation>
+        <translation>Ese dato no es el registrado en el IESS. Escriba el registrado</translation>
     </message>
     <message>
         <source>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</source>
-        <translation>{what}, or update it at www.iess.gob.ec or at a counter.</translation>
+        <translation>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</translation>
     </message>
     <message>
         <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>The code was typed wrong several times and no longer works. Tap «Send a new code» and type the one you receive.</translation>
+        <translation>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
     </message>
     <message>
         <source>No pudimos enviar el código</source>
-        <translation>We could not send the code</translation>
+        <translation>No pudimos enviar el código</translation>
     </message>
     <message>
         <source>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</source>
-        <translation>We could not send the code to that mobile number. Check that it is written correctly, or choose to have it sent by email.</translation>
+        <translation>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</translation>
     </message>
     <message>
         <source>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</source>
-        <translation>We could not send the code to that email address. Check that it is written correctly, or choose to have it sent by text message.</translation>
+        <translation>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar un código nuevo a su celular. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por correo.</source>
+        <translation>No pudimos enviar un código nuevo a su celular. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por correo.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar un código nuevo a su correo. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por mensaje de texto.</source>
+        <translation>No pudimos enviar un código nuevo a su correo. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por mensaje de texto.</translation>
     </message>
     <message>
         <source>Este quiosco está muy ocupado</source>
-        <translation>This kiosk is very busy</translation>
+        <translation>Este quiosco está muy ocupado</translation>
     </message>
     <message>
         <source>Por ahora no podemos enviar otro código</source>
-        <translation>We cannot send another code right now</translation>
+        <translation>Por ahora no podemos enviar otro código</translation>
     </message>
     <message>
         <source>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</source>
-        <translation>We have already sent several codes. You can ask for another one at {time}.</translation>
+        <translation>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</translation>
     </message>
     <message>
         <source>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</source>
-        <translation>Meanwhile, type the last code you received, or ask for your appointment at a counter or by phone at {phone}.</translation>
+        <translation>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</translation>
     </message>
     <message>
         <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
-        <translation>If you have not tried it yet, you can ask for the code by text message. You can also ask for your appointment at a counter, at www.iess.gob.ec or by phone at {phone}.</translation>
+        <translation>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</translation>
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</source>
-        <translation>You already have the most turns that can be booked for now. You can book another from {day} at {time}.</translation>
+        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</translation>
     </message>
     <message>
         <source>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</source>
-        <translation>If you need it sooner, go to a service window, or check www.iess.gob.ec or call {phone}.</translation>
+        <translation>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>This kiosk has handled many requests in a row. You can continue at {time}; meanwhile, use another kiosk or go to a service window.</translation>
+        <translation>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
         <translation>
-            <numerusform>You have %n attempt left.</numerusform>
-            <numerusform>You have %n attempts left.</numerusform>
+            <numerusform>Le queda %n intento.</numerusform>
+            <numerusform>Le quedan %n intentos.</numerusform>
         </translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</source>
-        <translation>The printer is not working right now. You can photograph the QR code on the screen, and you will get the confirmation by email.</translation>
+        <translation>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</translation>
     </message>
     <message>
         <source>No hay agencias para ese trámite en esta provincia. Elija otra provincia.</source>
-        <translation>No office in this province handles that procedure. Choose another province.</translation>
+        <translation>No hay agencias para ese trámite en esta provincia. Elija otra provincia.</translation>
     </message>
     <message>
         <source>Buscando sus datos…</source>
-        <translation>Looking up your details…</translation>
+        <translation>Buscando sus datos…</translation>
     </message>
     <message>
         <source>Enviando el código…</source>
-        <translation>Sending the code…</translation>
+        <translation>Enviando el código…</translation>
     </message>
     <message>
         <source>Verificando el código…</source>
-        <translation>Checking the code…</translation>
+        <translation>Verificando el código…</translation>
     </message>
     <message>
         <source>Buscando días disponibles…</source>
-        <translation>Looking for available days…</translation>
+        <translation>Buscando días disponibles…</translation>
     </message>
     <message>
         <source>Buscando horarios disponibles…</source>
-        <translation>Looking for available times…</translation>
+        <translation>Buscando horarios disponibles…</translation>
     </message>
     <message>
         <source>Reservando la hora…</source>
-        <translation>Holding the time for you…</translation>
+        <translation>Reservando la hora…</translation>
     </message>
     <message>
         <source>Confirmando su turno…</source>
-        <translation>Confirming your appointment…</translation>
+        <translation>Confirmando su turno…</translation>
     </message>
     <message>
         <source>Cancelando el turno…</source>
-        <translation>Cancelling the appointment…</translation>
+        <translation>Cancelando el turno…</translation>
     </message>
     <message>
         <source>Cargando la información…</source>
-        <translation>Loading the information…</translation>
+        <translation>Cargando la información…</translation>
     </message>
 </context>
 <context>
     <name>MonthCalendar</name>
     <message>
         <source>Lleno</source>
-        <translation>Full</translation>
+        <translation>Lleno</translation>
     </message>
     <message>
         <source>✓ Libre</source>
-        <translation>✓ Open</translation>
+        <translation>✓ Libre</translation>
     </message>
     <message>
         <source>Cerrado</source>
-        <translation>Closed</translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>Aún no</source>
-        <translation>Not yet</translation>
+        <translation>Aún no</translation>
     </message>
     <message>
         <source>Cerrado el {days}: {reason}.</source>
-        <translation>Closed on day {days}: {reason}.</translation>
+        <translation>Cerrado el {days}: {reason}.</translation>
     </message>
     <message>
         <source>Se puede reservar hasta el {date}.</source>
-        <translation>Appointments can be booked until {date}.</translation>
+        <translation>Se puede reservar hasta el {date}.</translation>
     </message>
     <message>
         <source>{list} y {last}</source>
-        <translation>{list} and {last}</translation>
+        <translation>{list} y {last}</translation>
     </message>
     <message>
         <source>Mes anterior</source>
-        <translation>Previous month</translation>
+        <translation>Mes anterior</translation>
     </message>
     <message>
         <source>Mes siguiente</source>
-        <translation>Next month</translation>
+        <translation>Mes siguiente</translation>
     </message>
 </context>
 <context>
     <name>NoticeOverlay</name>
     <message>
         <source>Entendido</source>
-        <translation>Understood</translation>
+        <translation>Entendido</translation>
     </message>
 </context>
 <context>
     <name>OutOfServiceOverlay</name>
     <message>
         <source>Kiosco fuera de servicio</source>
-        <translation>Kiosk out of service</translation>
+        <translation>Kiosco fuera de servicio</translation>
     </message>
     <message>
         <source>No podemos conectarnos con el sistema de turnos. Puede pedir su turno en www.iess.gob.ec o llamar al {phone}.</source>
-        <translation>We cannot reach the appointment system. You can book at www.iess.gob.ec or call {phone}.</translation>
+        <translation>No podemos conectarnos con el sistema de turnos. Puede pedir su turno en www.iess.gob.ec o llamar al {phone}.</translation>
     </message>
     <message>
         <source>El kiosco volverá a funcionar solo, en cuanto sea posible.</source>
-        <translation>The kiosk will work again by itself as soon as possible.</translation>
+        <translation>El kiosco volverá a funcionar solo, en cuanto sea posible.</translation>
     </message>
 </context>
 <context>
@@ -940,38 +921,38 @@
     <message>
         <source>No pudimos imprimir su comprobante</source>
         <extracomment>The QR&apos;s least side: a phone camera at arm&apos;s length reads it, as measured in the tests.</extracomment>
-        <translation>We could not print your slip</translation>
+        <translation>No pudimos imprimir su comprobante</translation>
     </message>
     <message>
         <source>Imprimiendo su comprobante</source>
-        <translation>Printing your slip</translation>
+        <translation>Imprimiendo su comprobante</translation>
     </message>
     <message>
         <source>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</source>
-        <translation>Your appointment is booked. Take a photo of the QR code with your phone and show it at the counter.</translation>
+        <translation>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</translation>
     </message>
     <message>
         <source>Terminar</source>
-        <translation>Finish</translation>
+        <translation>Terminar</translation>
     </message>
     <message>
         <source>Imprimiendo su comprobante… Espere un momento.</source>
-        <translation>Printing your slip… Please wait.</translation>
+        <translation>Imprimiendo su comprobante… Espere un momento.</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a su correo electrónico.</source>
-        <translation>We also sent the confirmation to your email.</translation>
+        <translation>También le enviamos la confirmación a su correo electrónico.</translation>
     </message>
     <message>
         <source>Intentar imprimir de nuevo</source>
-        <translation>Try printing again</translation>
+        <translation>Intentar imprimir de nuevo</translation>
     </message>
 </context>
 <context>
     <name>PrivacyView</name>
     <message>
         <source>Protección de sus datos personales</source>
-        <translation>Protection of your personal data</translation>
+        <translation>Protección de sus datos personales</translation>
     </message>
     <message>
         <source>Para qué: usaremos su correo electrónico y su número de celular solo para enviarle el código de verificación y la confirmación de su turno.
@@ -981,13 +962,13 @@ Base legal: la Ley Orgánica de Protección de Datos Personales y el servicio p�
 Cuánto tiempo: los borramos {days} días después de su cita. Este equipo no guarda nada cuando usted termina.
 
 Preguntas o reclamos: Atención al Ciudadano, teléfono {phone}.</source>
-        <translation>What for: we use your email address and mobile number only to send you the verification code and the confirmation of your appointment.
+        <translation>Para qué: usaremos su correo electrónico y su número de celular solo para enviarle el código de verificación y la confirmación de su turno.
 
-Legal basis: the Organic Law on Personal Data Protection and the public service provided by the IESS.
+Base legal: la Ley Orgánica de Protección de Datos Personales y el servicio público que presta el IESS.
 
-How long: we erase them {days} days after your appointment. This kiosk keeps nothing once you finish.
+Cuánto tiempo: los borramos {days} días después de su cita. Este equipo no guarda nada cuando usted termina.
 
-Questions or complaints: Citizen Services, phone {phone}.</translation>
+Preguntas o reclamos: Atención al Ciudadano, teléfono {phone}.</translation>
     </message>
     <message>
         <source>Responsable: Instituto Ecuatoriano de Seguridad Social (IESS), Atención al Ciudadano.
@@ -1005,149 +986,149 @@ Destinatarios: solo el personal del IESS que lo atiende. No se transfieren a otr
 Sus derechos: puede pedir acceso, rectificación, actualización, eliminación, oposición y portabilidad de sus datos, y reclamar ante la Autoridad de Protección de Datos Personales.
 
 Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de Atención del IESS.</source>
-        <translation>Controller: Instituto Ecuatoriano de Seguridad Social (IESS), Citizen Services.
+        <translation>Responsable: Instituto Ecuatoriano de Seguridad Social (IESS), Atención al Ciudadano.
 
-Data we ask for: your identity document number, your email address and your mobile number. We ask for no sensitive data.
+Datos que pedimos: el número de su documento de identidad, su correo electrónico y su número de celular. No pedimos datos sensibles.
 
-Purpose: to check that the email or mobile number is yours, to book your appointment, to send you the confirmation and to tell you if the appointment changes. We do not use your data for advertising and we do not sell it.
+Finalidad: verificar que el correo o el celular son suyos, reservar su turno, enviarle la confirmación y avisarle si la cita cambia. No usamos sus datos para publicidad ni los vendemos.
 
-Legal basis: the IESS&apos;s public function and your consent when you continue (Organic Law on Personal Data Protection, articles 7 and 12).
+Base legal: el cumplimiento de la función pública del IESS y su consentimiento al continuar (Ley Orgánica de Protección de Datos Personales, artículos 7 y 12).
 
-Retention: the email address and mobile number are erased {days} days after your appointment; the appointment record is kept as long as the law requires.
+Conservación: el correo y el celular se borran {days} días después de su cita; el registro del turno se guarda el tiempo que exige la ley.
 
-Recipients: only the IESS staff who serve you. The data is not transferred to other countries.
+Destinatarios: solo el personal del IESS que lo atiende. No se transfieren a otros países.
 
-Your rights: you may ask for access, rectification, update, erasure, objection and portability of your data, and complain to the Personal Data Protection Authority.
+Sus derechos: puede pedir acceso, rectificación, actualización, eliminación, oposición y portabilidad de sus datos, y reclamar ante la Autoridad de Protección de Datos Personales.
 
-Contact: Citizen Services, phone {phone}, or at any IESS service centre.</translation>
+Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de Atención del IESS.</translation>
     </message>
     <message>
         <source>Leer menos</source>
-        <translation>Read less</translation>
+        <translation>Leer menos</translation>
     </message>
     <message>
         <source>Leer todo</source>
-        <translation>Read all</translation>
+        <translation>Leer todo</translation>
     </message>
     <message>
         <source>Entendido, continuar</source>
-        <translation>Understood, continue</translation>
+        <translation>Entendido, continuar</translation>
     </message>
 </context>
 <context>
     <name>ProcedureView</name>
     <message>
         <source>Elija el tipo de trámite</source>
-        <translation>Choose the type of procedure</translation>
+        <translation>Elija el tipo de trámite</translation>
     </message>
     <message>
         <source>Solo se muestran los trámites que se atienden en su provincia.</source>
-        <translation>Only procedures handled in your province are shown.</translation>
+        <translation>Solo se muestran los trámites que se atienden en su provincia.</translation>
     </message>
 </context>
 <context>
     <name>ProvinceView</name>
     <message>
         <source>¿En qué provincia desea ser atendido?</source>
-        <translation>In which province would you like to be served?</translation>
+        <translation>¿En qué provincia desea ser atendido?</translation>
     </message>
     <message>
         <source>Toque una provincia, o búsquela por su nombre o el de una ciudad.</source>
-        <translation>Touch a province, or search for it by its name or by one of its cities.</translation>
+        <translation>Toque una provincia, o búsquela por su nombre o el de una ciudad.</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
         <source>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</source>
-        <translation>The time to confirm has run out. Touch “Back” and choose another time.</translation>
+        <translation>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</translation>
     </message>
     <message>
         <source>Guardamos esta hora para usted durante {time}.</source>
-        <translation>We are holding this time for you for {time}.</translation>
+        <translation>Guardamos esta hora para usted durante {time}.</translation>
     </message>
     <message>
         <source>Revise su turno</source>
-        <translation>Check your appointment</translation>
+        <translation>Revise su turno</translation>
     </message>
     <message>
         <source>Si todo está bien, toque «Confirmar».</source>
-        <translation>If everything is right, touch “Confirm”.</translation>
+        <translation>Si todo está bien, toque «Confirmar».</translation>
     </message>
     <message>
         <source>Confirmar</source>
-        <translation>Confirm</translation>
+        <translation>Confirmar</translation>
     </message>
     <message>
         <source>Documento</source>
-        <translation>Document</translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <source>Nombre</source>
-        <translation>Name</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Correo</source>
-        <translation>Email</translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Celular</source>
-        <translation>Mobile</translation>
+        <translation>Celular</translation>
     </message>
     <message>
         <source>Trámite</source>
-        <translation>Procedure</translation>
+        <translation>Trámite</translation>
     </message>
     <message>
         <source>Agencia</source>
-        <translation>Office</translation>
+        <translation>Agencia</translation>
     </message>
     <message>
         <source>Día</source>
-        <translation>Day</translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Hora</source>
-        <translation>Time</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Lleve a su cita:</source>
-        <translation>Bring to your appointment:</translation>
+        <translation>Lleve a su cita:</translation>
     </message>
 </context>
 <context>
     <name>ScheduleView</name>
     <message>
         <source>Elija el día y la hora</source>
-        <translation>Choose the day and the time</translation>
+        <translation>Elija el día y la hora</translation>
     </message>
     <message>
         <source>Primero toque un día con ✓; luego, la hora que prefiera.</source>
-        <translation>First touch a day with ✓; then the time you prefer.</translation>
+        <translation>Primero toque un día con ✓; luego, la hora que prefiera.</translation>
     </message>
     <message>
         <source>Elija un día en el calendario.</source>
-        <translation>Choose a day in the calendar.</translation>
+        <translation>Elija un día en el calendario.</translation>
     </message>
     <message>
         <source>Horas libres el {date}:</source>
-        <translation>Free times on {date}:</translation>
+        <translation>Horas libres el {date}:</translation>
     </message>
     <message>
         <source>No hay turnos este día.</source>
-        <translation>There are no appointments this day.</translation>
+        <translation>No hay turnos este día.</translation>
     </message>
     <message>
         <source>Elija otro día en el calendario.</source>
-        <translation>Choose another day in the calendar.</translation>
+        <translation>Elija otro día en el calendario.</translation>
     </message>
     <message>
         <source>El próximo día con turnos es el {date}.</source>
-        <translation>The next day with appointments is {date}.</translation>
+        <translation>El próximo día con turnos es el {date}.</translation>
     </message>
     <message>
         <source>Ver las horas del {date}</source>
-        <translation>See the times on {date}</translation>
+        <translation>Ver las horas del {date}</translation>
     </message>
 </context>
 <context>
@@ -1155,63 +1136,63 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Siguiente</source>
         <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad&apos;s OK key): same as Siguiente.</extracomment>
-        <translation>Next</translation>
+        <translation>Siguiente</translation>
     </message>
 </context>
 <context>
     <name>TechnicianOverlay</name>
     <message>
         <source>Kiosco fuera de servicio</source>
-        <translation>Kiosk out of service</translation>
+        <translation>Kiosco fuera de servicio</translation>
     </message>
     <message>
         <source>Este kiosco necesita la visita de un técnico. Por favor, acérquese a una ventanilla.</source>
-        <translation>This kiosk needs a technician. Please go to a service counter.</translation>
+        <translation>Este kiosco necesita la visita de un técnico. Por favor, acérquese a una ventanilla.</translation>
     </message>
 </context>
 <context>
     <name>TurnBlock</name>
     <message>
         <source>Su turno</source>
-        <translation>Your appointment</translation>
+        <translation>Su turno</translation>
     </message>
 </context>
 <context>
     <name>TurnCard</name>
     <message>
         <source>{date}, a las {time}</source>
-        <translation>{date}, at {time}</translation>
+        <translation>{date}, a las {time}</translation>
     </message>
     <message>
         <source>Imprimir de nuevo</source>
-        <translation>Print again</translation>
+        <translation>Imprimir de nuevo</translation>
     </message>
     <message>
         <source>No, mantener</source>
-        <translation>No, keep it</translation>
+        <translation>No, mantener</translation>
     </message>
     <message>
         <source>Sí, anularlo</source>
-        <translation>Yes, cancel it</translation>
+        <translation>Sí, anularlo</translation>
     </message>
     <message>
         <source>Anular turno</source>
-        <translation>Cancel appointment</translation>
+        <translation>Anular turno</translation>
     </message>
 </context>
 <context>
     <name>TurnWords</name>
     <message>
         <source>Si es artesano calificado: {title}</source>
-        <translation>If you are a qualified artisan: {title}</translation>
+        <translation>Si es artesano calificado: {title}</translation>
     </message>
     <message>
         <source>{date}, a las {time}</source>
-        <translation>{date}, at {time}</translation>
+        <translation>{date}, a las {time}</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a {email}.</source>
-        <translation>We also sent the confirmation to {email}.</translation>
+        <translation>También le enviamos la confirmación a {email}.</translation>
     </message>
 </context>
 <context>
@@ -1219,27 +1200,27 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Bienvenido</source>
         <extracomment>the citizen touched a language button (or the screen: the default language).</extracomment>
-        <translation>Welcome</translation>
+        <translation>Bienvenido</translation>
     </message>
     <message>
         <source>Empezar</source>
-        <translation>Start</translation>
+        <translation>Empezar</translation>
     </message>
     <message>
         <source>Reserve su turno de atención</source>
-        <translation>Book your appointment</translation>
+        <translation>Reserve su turno de atención</translation>
     </message>
     <message>
         <source>Toque el botón de su idioma para empezar. El trámite no tiene costo.</source>
-        <translation>Tap the button of your language to start. The procedure is free of charge.</translation>
+        <translation>Toque el botón de su idioma para empezar. El trámite no tiene costo.</translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</source>
-        <translation>The printer is not working right now. You can still book: you will see your appointment on the screen and receive it by email.</translation>
+        <translation>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</translation>
     </message>
     <message>
         <source>Tenga a mano su cédula, su correo electrónico y su número de celular.</source>
-        <translation>Have your ID card, your email address and your mobile number at hand.</translation>
+        <translation>Tenga a mano su cédula, su correo electrónico y su número de celular.</translation>
     </message>
 </context>
 </TS>

@@ -1,30 +1,30 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_EC" sourcelanguage="es_EC">
+<TS version="2.1" language="en_US" sourcelanguage="es_EC">
 <context>
     <name>AgencyView</name>
     <message>
         <source>{first} a {last}</source>
-        <translation>{first} a {last}</translation>
+        <translation>{first} to {last}</translation>
     </message>
     <message>
         <source>{days} de {opens} a {closes}</source>
-        <translation>{days} de {opens} a {closes}</translation>
+        <translation>{days} from {opens} to {closes}</translation>
     </message>
     <message>
         <source>¿En qué agencia desea ser atendido?</source>
-        <translation>¿En qué agencia desea ser atendido?</translation>
+        <translation>Which office would you like to go to?</translation>
     </message>
     <message>
         <source>Solo se muestran las agencias que atienden este trámite.</source>
-        <translation>Solo se muestran las agencias que atienden este trámite.</translation>
+        <translation>Only offices that handle this procedure are shown.</translation>
     </message>
 </context>
 <context>
     <name>BringList</name>
     <message>
         <source>Preséntese 10 minutos antes con:</source>
-        <translation>Preséntese 10 minutos antes con:</translation>
+        <translation>Please arrive 10 minutes early with:</translation>
     </message>
 </context>
 <context>
@@ -32,27 +32,27 @@
     <message>
         <source>El sistema está tardando en responder.</source>
         <extracomment>alpha of the layer&apos;s background: opaque hides the screen, lower dims it.</extracomment>
-        <translation>El sistema está tardando en responder.</translation>
+        <translation>The system is taking a long time to answer.</translation>
     </message>
     <message>
         <source>Toque «Intentar de nuevo» o cancele para volver.</source>
-        <translation>Toque «Intentar de nuevo» o cancele para volver.</translation>
+        <translation>Touch “Try again”, or cancel to go back.</translation>
     </message>
     <message>
         <source>Un momento, por favor…</source>
-        <translation>Un momento, por favor…</translation>
+        <translation>One moment, please…</translation>
     </message>
     <message>
         <source>Estamos consultando el sistema de turnos.</source>
-        <translation>Estamos consultando el sistema de turnos.</translation>
+        <translation>We are checking the appointment system.</translation>
     </message>
     <message>
         <source>Intentar de nuevo</source>
-        <translation>Intentar de nuevo</translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <source>Cancelar</source>
-        <translation>Cancelar</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -60,15 +60,15 @@
     <message>
         <source>No encontramos «{text}». Borre unas letras o revise lo escrito.</source>
         <extracomment>other names the search finds the item by (a province&apos;s cities); the one found is shown under the title, so that &quot;quito&quot; shows &quot;Pichincha&quot; with &quot;Quito&quot; beneath. the search hid the chosen item, so it is no longer chosen (Siguiente must not stay on) letters typed before other names (a province&apos;s cities) are searched too, and then only from the start of their words: &quot;sa&quot; would otherwise list half the country&apos;s towns.</extracomment>
-        <translation>No encontramos «{text}». Borre unas letras o revise lo escrito.</translation>
+        <translation>We found nothing for “{text}”. Delete a few letters or check what you typed.</translation>
     </message>
     <message>
         <source>Buscar por nombre</source>
-        <translation>Buscar por nombre</translation>
+        <translation>Search by name</translation>
     </message>
     <message>
         <source>Ocultar teclado</source>
-        <translation>Ocultar teclado</translation>
+        <translation>Hide keyboard</translation>
     </message>
 </context>
 <context>
@@ -76,69 +76,69 @@
     <message>
         <source>Escriba el código que le enviamos</source>
         <extracomment>room for the longest message of this screen (a send limit, with what to do meanwhile)</extracomment>
-        <translation>Escriba el código que le enviamos</translation>
+        <translation>Type the code we sent you</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos.</source>
-        <translation>Tiene 6 dígitos.</translation>
+        <translation>It has 6 digits.</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos. Lo enviamos por mensaje de texto al {target}.</source>
-        <translation>Tiene 6 dígitos. Lo enviamos por mensaje de texto al {target}.</translation>
+        <translation>It has 6 digits. We sent it by text message to {target}.</translation>
     </message>
     <message>
         <source>Tiene 6 dígitos. Lo enviamos al correo {target}.</source>
-        <translation>Tiene 6 dígitos. Lo enviamos al correo {target}.</translation>
+        <translation>It has 6 digits. We sent it to the email {target}.</translation>
     </message>
     <message>
         <source>Verificar</source>
-        <translation>Verificar</translation>
+        <translation>Verify</translation>
     </message>
     <message numerus="yes">
         <source>Le queda %n intento.</source>
         <translation>
-            <numerusform>Le queda %n intento.</numerusform>
-            <numerusform>Le quedan %n intentos.</numerusform>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
         <translation>
-            <numerusform>Le queda %n intento.</numerusform>
-            <numerusform>Le quedan %n intentos.</numerusform>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
         </translation>
     </message>
     <message>
         <source>El código vale hasta las {time}.</source>
-        <translation>El código vale hasta las {time}.</translation>
+        <translation>The code is valid until {time}.</translation>
     </message>
     <message>
         <source>Pedir otro código en {time}</source>
-        <translation>Pedir otro código en {time}</translation>
+        <translation>Ask for another code in {time}</translation>
     </message>
     <message>
         <source>Enviar un código nuevo</source>
-        <translation>Enviar un código nuevo</translation>
+        <translation>Send a new code</translation>
     </message>
     <message>
         <source>¿No le llegó el código?</source>
-        <translation>¿No le llegó el código?</translation>
+        <translation>Did the code not arrive?</translation>
     </message>
     <message>
         <source>Revise los mensajes de texto de su celular.</source>
-        <translation>Revise los mensajes de texto de su celular.</translation>
+        <translation>Check the text messages on your mobile phone.</translation>
     </message>
     <message>
         <source>Revise también la carpeta de correo no deseado: el asunto es «Verificar IESS turno online».</source>
-        <translation>Revise también la carpeta de correo no deseado: el asunto es «Verificar IESS turno online».</translation>
+        <translation>Also check your spam folder: the subject is “Verificar IESS turno online”.</translation>
     </message>
     <message>
         <source>El código puede tardar unos minutos en llegar.</source>
-        <translation>El código puede tardar unos minutos en llegar.</translation>
+        <translation>The code may take a few minutes to arrive.</translation>
     </message>
     <message>
         <source>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</source>
-        <translation>Si no llega, toque «Enviar un código nuevo» cuando el botón se active, o toque «Atrás» para corregir su correo o su celular.</translation>
+        <translation>If it does not arrive, touch “Send a new code” once the button is active, or touch “Back” to correct your email or mobile number.</translation>
     </message>
 </context>
 <context>
@@ -146,364 +146,365 @@
     <message>
         <source>Revise lo que va después de la @.</source>
         <extracomment>room kept under each field for its error: the errors are short, so that the screen fits with large text and the keys never move when one shows</extracomment>
-        <translation>Revise lo que va después de la @.</translation>
+        <translation>Check what comes after the @.</translation>
     </message>
     <message>
         <source>Falta la @ o el dominio (gmail.com).</source>
-        <translation>Falta la @ o el dominio (gmail.com).</translation>
+        <translation>The @ or the domain (gmail.com) is missing.</translation>
     </message>
     <message>
         <source>El celular empieza con 09. Revíselo.</source>
-        <translation>El celular empieza con 09. Revíselo.</translation>
+        <translation>Mobile numbers start with 09. Check it.</translation>
     </message>
     <message>
         <source>Escriba los 10 dígitos, desde el 09.</source>
-        <translation>Escriba los 10 dígitos, desde el 09.</translation>
+        <translation>Type the 10 digits, starting with 09.</translation>
     </message>
     <message>
         <source>Antes de pedir sus datos de contacto</source>
-        <translation>Antes de pedir sus datos de contacto</translation>
+        <translation>Before we ask for your contact details</translation>
     </message>
     <message>
         <source>Escriba su correo y su celular</source>
-        <translation>Escriba su correo y su celular</translation>
+        <translation>Type your email and mobile number</translation>
     </message>
     <message>
         <source>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</source>
-        <translation>Lea cómo cuidamos sus datos y toque «Entendido, continuar».</translation>
+        <translation>Read how we look after your data and touch “Understood, continue”.</translation>
     </message>
     <message>
         <source>Le enviaremos un código para comprobar que son suyos.</source>
-        <translation>Le enviaremos un código para comprobar que son suyos.</translation>
+        <translation>We will send you a code to check that they are yours.</translation>
     </message>
     <message>
         <source>Siguiente</source>
-        <translation>Siguiente</translation>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Correo electrónico</source>
-        <translation>Correo electrónico</translation>
+        <translation>Email address</translation>
     </message>
     <message>
         <source>nombre@gmail.com</source>
-        <translation>nombre@gmail.com</translation>
+        <translation>name@gmail.com</translation>
     </message>
     <message>
         <source>Número de celular</source>
-        <translation>Número de celular</translation>
+        <translation>Mobile number</translation>
     </message>
     <message>
         <source>Enviar el código por mensaje de texto</source>
-        <translation>Enviar el código por mensaje de texto</translation>
+        <translation>Send the code by text message</translation>
     </message>
 </context>
 <context>
     <name>CuedScroll</name>
     <message>
         <source>▼ Deslice para ver más</source>
-        <translation>▼ Deslice para ver más</translation>
+        <translation>▼ Swipe up to see more</translation>
     </message>
 </context>
 <context>
     <name>DateWords</name>
     <message>
         <source>enero</source>
-        <translation>enero</translation>
+        <translation>January</translation>
     </message>
     <message>
         <source>febrero</source>
-        <translation>febrero</translation>
+        <translation>February</translation>
     </message>
     <message>
         <source>marzo</source>
-        <translation>marzo</translation>
+        <translation>March</translation>
     </message>
     <message>
         <source>abril</source>
-        <translation>abril</translation>
+        <translation>April</translation>
     </message>
     <message>
         <source>mayo</source>
-        <translation>mayo</translation>
+        <translation>May</translation>
     </message>
     <message>
         <source>junio</source>
-        <translation>junio</translation>
+        <translation>June</translation>
     </message>
     <message>
         <source>julio</source>
-        <translation>julio</translation>
+        <translation>July</translation>
     </message>
     <message>
         <source>agosto</source>
-        <translation>agosto</translation>
+        <translation>August</translation>
     </message>
     <message>
         <source>septiembre</source>
-        <translation>septiembre</translation>
+        <translation>September</translation>
     </message>
     <message>
         <source>octubre</source>
-        <translation>octubre</translation>
+        <translation>October</translation>
     </message>
     <message>
         <source>noviembre</source>
-        <translation>noviembre</translation>
+        <translation>November</translation>
     </message>
     <message>
         <source>diciembre</source>
-        <translation>diciembre</translation>
+        <translation>December</translation>
     </message>
     <message>
         <source>lunes</source>
-        <translation>lunes</translation>
+        <translation>Monday</translation>
     </message>
     <message>
         <source>martes</source>
-        <translation>martes</translation>
+        <translation>Tuesday</translation>
     </message>
     <message>
         <source>miércoles</source>
-        <translation>miércoles</translation>
+        <translation>Wednesday</translation>
     </message>
     <message>
         <source>jueves</source>
-        <translation>jueves</translation>
+        <translation>Thursday</translation>
     </message>
     <message>
         <source>viernes</source>
-        <translation>viernes</translation>
+        <translation>Friday</translation>
     </message>
     <message>
         <source>sábado</source>
-        <translation>sábado</translation>
+        <translation>Saturday</translation>
     </message>
     <message>
         <source>domingo</source>
-        <translation>domingo</translation>
+        <translation>Sunday</translation>
     </message>
     <message>
         <source>Lu Ma Mi Ju Vi Sá Do</source>
-        <translation>Lu Ma Mi Ju Vi Sá Do</translation>
+        <translation>Mo Tu We Th Fr Sa Su</translation>
     </message>
     <message>
         <source>{weekday} {day} de {month} de {year}</source>
-        <translation>{weekday} {day} de {month} de {year}</translation>
+        <extracomment>a date in words; {weekday} and {month} are the names above, {day} and {year} numbers</extracomment>
+        <translation>{weekday} {day} {month} {year}</translation>
     </message>
     <message>
         <source>{month} de {year}</source>
-        <translation>{month} de {year}</translation>
+        <translation>{month} {year}</translation>
     </message>
 </context>
 <context>
     <name>DemoPanel</name>
     <message>
         <source>SMS a {to}</source>
-        <translation>SMS a {to}</translation>
+        <translation>SMS to {to}</translation>
     </message>
     <message>
         <source>Correo a {to}</source>
-        <translation>Correo a {to}</translation>
+        <translation>Email to {to}</translation>
     </message>
     <message>
         <source>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</source>
-        <translation>Aquí aparecerá el código&lt;br&gt;enviado por correo o SMS</translation>
+        <translation>The code sent by email&lt;br&gt;or SMS will appear here</translation>
     </message>
     <message>
         <source>por SMS a {to}</source>
-        <translation>por SMS a {to}</translation>
+        <translation>by SMS to {to}</translation>
     </message>
     <message>
         <source>por correo a {to}</source>
-        <translation>por correo a {to}</translation>
+        <translation>by email to {to}</translation>
     </message>
     <message>
         <source>código enviado hace {n} s</source>
-        <translation>código enviado hace {n} s</translation>
+        <translation>code sent {n} s ago</translation>
     </message>
     <message>
         <source>código enviado hace {n} min</source>
-        <translation>código enviado hace {n} min</translation>
+        <translation>code sent {n} min ago</translation>
     </message>
     <message>
         <source>código enviado hace {n} h</source>
-        <translation>código enviado hace {n} h</translation>
+        <translation>code sent {n} h ago</translation>
     </message>
     <message>
         <source>Ocultar</source>
-        <translation>Ocultar</translation>
+        <translation>Hide</translation>
     </message>
     <message>
         <source>Ver mensajes</source>
-        <translation>Ver mensajes</translation>
+        <translation>Show messages</translation>
     </message>
     <message>
         <source>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</source>
-        <translation>Para salir: Ctrl+Q, o cinco toques seguidos en la esquina superior izquierda, el PIN 2468 y «Salir».</translation>
+        <translation>To leave: Ctrl+Q, or five quick taps in the top-left corner, the PIN 2468 and “Exit”.</translation>
     </message>
     <message>
         <source>Para salir: Ctrl+Q.</source>
-        <translation>Para salir: Ctrl+Q.</translation>
+        <translation>To leave: Ctrl+Q.</translation>
     </message>
     <message>
         <source>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</source>
-        <translation>Esta franja es solo de la demostración: muestra los correos y SMS que el servicio enviaría.</translation>
+        <translation>This band belongs to the demo only: it shows the emails and SMS the service would send.</translation>
     </message>
     <message>
         <source>Todavía no se ha enviado nada.</source>
-        <translation>Todavía no se ha enviado nada.</translation>
+        <translation>Nothing has been sent yet.</translation>
     </message>
 </context>
 <context>
     <name>DoneView</name>
     <message>
         <source>Su turno está reservado</source>
-        <translation>Su turno está reservado</translation>
+        <translation>Your appointment is booked</translation>
     </message>
     <message>
         <source>Terminar</source>
-        <translation>Terminar</translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>↓ Retire su comprobante en la ranura de abajo.</source>
-        <translation>↓ Retire su comprobante en la ranura de abajo.</translation>
+        <translation>↓ Take your slip from the slot below.</translation>
     </message>
 </context>
 <context>
     <name>ErrorOverlay</name>
     <message>
         <source>Algo salió mal</source>
-        <translation>Algo salió mal</translation>
+        <translation>Something went wrong</translation>
     </message>
     <message>
         <source>No pudimos completar la operación. Sus datos fueron borrados. Empiece de nuevo.</source>
-        <translation>No pudimos completar la operación. Sus datos fueron borrados. Empiece de nuevo.</translation>
+        <translation>We could not finish. Your data has been erased. Please start again.</translation>
     </message>
     <message>
         <source>Empezar de nuevo</source>
-        <translation>Empezar de nuevo</translation>
+        <translation>Start over</translation>
     </message>
 </context>
 <context>
     <name>ExistingView</name>
     <message>
         <source>Usted ya tiene un turno reservado</source>
-        <translation>Usted ya tiene un turno reservado</translation>
+        <translation>You already have an appointment</translation>
     </message>
     <message>
         <source>Puede imprimirlo de nuevo, anularlo o reservar otro turno.</source>
-        <translation>Puede imprimirlo de nuevo, anularlo o reservar otro turno.</translation>
+        <translation>You can print it again, cancel it or book another one.</translation>
     </message>
     <message>
         <source>Reservar otro turno</source>
-        <translation>Reservar otro turno</translation>
+        <translation>Book another appointment</translation>
     </message>
     <message>
         <source>Ya no tiene turnos reservados. Puede reservar uno nuevo.</source>
-        <translation>Ya no tiene turnos reservados. Puede reservar uno nuevo.</translation>
+        <translation>You have no appointments left. You can book a new one.</translation>
     </message>
 </context>
 <context>
     <name>IdentifyView</name>
     <message>
         <source>Escriba el número de su documento.</source>
-        <translation>Escriba el número de su documento.</translation>
+        <translation>Type the number of your document.</translation>
     </message>
     <message>
         <source>Faltan dígitos: la cédula tiene 10. Revise el número.</source>
-        <translation>Faltan dígitos: la cédula tiene 10. Revise el número.</translation>
+        <translation>Digits are missing: the ID card number has 10. Check the number.</translation>
     </message>
     <message>
         <source>La cédula tiene 10 dígitos. Borre los que sobran.</source>
-        <translation>La cédula tiene 10 dígitos. Borre los que sobran.</translation>
+        <translation>The ID card number has 10 digits. Delete the extra ones.</translation>
     </message>
     <message>
         <source>El número es muy largo. Revise su documento.</source>
-        <translation>El número es muy largo. Revise su documento.</translation>
+        <translation>The number is too long. Check your document.</translation>
     </message>
     <message>
         <source>Use solo números.</source>
-        <translation>Use solo números.</translation>
+        <translation>Use digits only.</translation>
     </message>
     <message>
         <source>Use solo letras y números.</source>
-        <translation>Use solo letras y números.</translation>
+        <translation>Use letters and digits only.</translation>
     </message>
     <message>
         <source>Los dos primeros dígitos no corresponden a una provincia. Revise el número.</source>
-        <translation>Los dos primeros dígitos no corresponden a una provincia. Revise el número.</translation>
+        <translation>The first two digits do not belong to a province. Check the number.</translation>
     </message>
     <message>
         <source>El tercer dígito no es válido para una cédula. Revise el número.</source>
-        <translation>El tercer dígito no es válido para una cédula. Revise el número.</translation>
+        <translation>The third digit is not valid for an ID card. Check the number.</translation>
     </message>
     <message>
         <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
-        <translation>El número de cédula no es válido. Revise los 10 dígitos.</translation>
+        <translation>The ID card number is not valid. Check the 10 digits.</translation>
     </message>
     <message>
         <source>Número completo. Toque «Consultar».</source>
-        <translation>Número completo. Toque «Consultar».</translation>
+        <translation>Number complete. Touch “Look up”.</translation>
     </message>
     <message>
         <source>El número parece incompleto. Revise su documento.</source>
-        <translation>El número parece incompleto. Revise su documento.</translation>
+        <translation>The number looks incomplete. Check your document.</translation>
     </message>
     <message>
         <source>{n} de 10</source>
-        <translation>{n} de 10</translation>
+        <translation>{n} of 10</translation>
     </message>
     <message>
         <source>{n} caracteres (de {low} a {high})</source>
-        <translation>{n} caracteres (de {low} a {high})</translation>
+        <translation>{n} characters ({low} to {high})</translation>
     </message>
     <message>
         <source>Escriba su número de cédula</source>
-        <translation>Escriba su número de cédula</translation>
+        <translation>Type your ID card number</translation>
     </message>
     <message>
         <source>Escriba su número de pasaporte</source>
-        <translation>Escriba su número de pasaporte</translation>
+        <translation>Type your passport number</translation>
     </message>
     <message>
         <source>Escriba su código de extranjero</source>
-        <translation>Escriba su código de extranjero</translation>
+        <translation>Type your foreigner code</translation>
     </message>
     <message>
         <source>Escriba las letras y números tal como están en su pasaporte.</source>
-        <translation>Escriba las letras y números tal como están en su pasaporte.</translation>
+        <translation>Type the letters and numbers exactly as they appear in your passport.</translation>
     </message>
     <message>
         <source>Escriba el código de identificación que le dio el IESS.</source>
-        <translation>Escriba el código de identificación que le dio el IESS.</translation>
+        <translation>Type the identification code the IESS gave you.</translation>
     </message>
     <message>
         <source>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</source>
-        <translation>Si no tiene cédula, elija «Pasaporte» o «Código de extranjero».</translation>
+        <translation>If you have no Ecuadorian ID card, choose “Passport” or “Foreigner code”.</translation>
     </message>
     <message>
         <source>Consultar</source>
-        <translation>Consultar</translation>
+        <translation>Look up</translation>
     </message>
     <message>
         <source>Cédula</source>
-        <translation>Cédula</translation>
+        <translation>ID card</translation>
     </message>
     <message>
         <source>Pasaporte</source>
-        <translation>Pasaporte</translation>
+        <translation>Passport</translation>
     </message>
     <message>
         <source>Código de extranjero</source>
-        <translation>Código de extranjero</translation>
+        <translation>Foreigner code</translation>
     </message>
     <message>
         <source>Número de cédula (10 dígitos)</source>
-        <translation>Número de cédula (10 dígitos)</translation>
+        <translation>ID card number (10 digits)</translation>
     </message>
     <message>
         <source>Número del documento (letras y números)</source>
-        <translation>Número del documento (letras y números)</translation>
+        <translation>Document number (letters and digits)</translation>
     </message>
 </context>
 <context>
@@ -511,428 +512,408 @@
     <message numerus="yes">
         <source>Si no responde en %n segundos, borraremos sus datos.</source>
         <translation>
-            <numerusform>Si no responde en %n segundo, borraremos sus datos.</numerusform>
-            <numerusform>Si no responde en %n segundos, borraremos sus datos.</numerusform>
+            <numerusform>If you do not answer within %n second, we will erase your data.</numerusform>
+            <numerusform>If you do not answer within %n seconds, we will erase your data.</numerusform>
         </translation>
     </message>
     <message>
         <source>¿Necesita más tiempo?</source>
-        <translation>¿Necesita más tiempo?</translation>
+        <translation>Do you need more time?</translation>
     </message>
     <message>
         <source>Sí, continuar</source>
-        <translation>Sí, continuar</translation>
+        <translation>Yes, continue</translation>
     </message>
     <message>
         <source>No, terminar</source>
-        <translation>No, terminar</translation>
+        <translation>No, finish</translation>
     </message>
 </context>
 <context>
     <name>Keyboard</name>
     <message>
         <source>Borrar</source>
-        <translation>Borrar</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Mayúsculas</source>
-        <translation>Mayúsculas</translation>
+        <translation>Capitals</translation>
     </message>
     <message>
         <source>espacio</source>
-        <translation>espacio</translation>
+        <translation>space</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
         <source>Borrar</source>
-        <translation>Borrar</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Listo</source>
-        <translation>Listo</translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
     <name>KioskShell</name>
     <message>
         <source>◐ Contraste</source>
-        <translation>◐ Contraste</translation>
+        <translation>◐ Contrast</translation>
     </message>
     <message>
         <source>A+ Letra grande</source>
-        <translation>A+ Letra grande</translation>
+        <translation>A+ Large text</translation>
     </message>
     <message>
         <source>◀ Atrás</source>
-        <translation>◀ Atrás</translation>
+        <translation>◀ Back</translation>
     </message>
     <message>
         <source>Empezar de nuevo</source>
-        <translation>Empezar de nuevo</translation>
+        <translation>Start over</translation>
     </message>
     <message>
         <source>Paso {n} de {m}</source>
-        <translation>Paso {n} de {m}</translation>
+        <translation>Step {n} of {m}</translation>
     </message>
 </context>
 <context>
     <name>MaintenancePanel</name>
     <message>
         <source>PIN incorrecto. Intente de nuevo.</source>
-        <translation>PIN incorrecto. Intente de nuevo.</translation>
+        <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
         <source>Mantenimiento</source>
-        <translation>Mantenimiento</translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>PIN de técnico</source>
-        <translation>PIN de técnico</translation>
+        <translation>Technician PIN</translation>
     </message>
     <message>
         <source>Servicio</source>
-        <translation>Servicio</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Estado del servicio</source>
-        <translation>Estado del servicio</translation>
+        <translation>Service status</translation>
     </message>
     <message>
         <source>Impresora</source>
-        <translation>Impresora</translation>
+        <translation>Printer</translation>
     </message>
     <message>
         <source>Kiosco</source>
-        <translation>Kiosco</translation>
+        <translation>Kiosk</translation>
     </message>
     <message>
         <source>Versión</source>
-        <translation>Versión</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Imprimir prueba</source>
-        <translation>Imprimir prueba</translation>
+        <translation>Test print</translation>
     </message>
     <message>
         <source>Actualizar</source>
-        <translation>Actualizar</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Reiniciar</source>
-        <translation>Reiniciar</translation>
+        <translation>Restart</translation>
     </message>
     <message>
         <source>Salir</source>
-        <translation>Salir</translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Cerrar</source>
-        <translation>Cerrar</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <source>Escriba el número de su documento.</source>
-        <translation>Escriba el número de su documento.</translation>
-    </message>
-    <message>
-        <source>El número del documento no es válido. Revíselo y corríjalo.</source>
-        <translation>El número del documento no es válido. Revíselo y corríjalo.</translation>
-    </message>
-    <message>
-        <source>Escriba su número de cédula.</source>
-        <translation>Escriba su número de cédula.</translation>
-    </message>
-    <message>
-        <source>Faltan dígitos. La cédula tiene 10 dígitos.</source>
-        <translation>Faltan dígitos. La cédula tiene 10 dígitos.</translation>
-    </message>
-    <message>
-        <source>Sobran dígitos. La cédula tiene 10 dígitos.</source>
-        <translation>Sobran dígitos. La cédula tiene 10 dígitos.</translation>
-    </message>
-    <message>
-        <source>La cédula solo lleva números. Revise los 10 dígitos.</source>
-        <translation>La cédula solo lleva números. Revise los 10 dígitos.</translation>
-    </message>
-    <message>
-        <source>El número de cédula no es válido. Revise los 10 dígitos.</source>
-        <translation>El número de cédula no es válido. Revise los 10 dígitos.</translation>
-    </message>
-    <message>
         <source>Escriba su correo electrónico.</source>
-        <translation>Escriba su correo electrónico.</translation>
+        <translation>Type your email address.</translation>
     </message>
     <message>
         <source>El correo electrónico no es válido. Revíselo, por ejemplo: nombre@gmail.com.</source>
-        <translation>El correo electrónico no es válido. Revíselo, por ejemplo: nombre@gmail.com.</translation>
+        <translation>The email address is not valid. Check it, for example: name@gmail.com.</translation>
     </message>
     <message>
         <source>Escriba su número de celular.</source>
-        <translation>Escriba su número de celular.</translation>
+        <translation>Type your mobile number.</translation>
     </message>
     <message>
         <source>Escriba un número de celular de Ecuador, que empiece con 09.</source>
-        <translation>Escriba un número de celular de Ecuador, que empiece con 09.</translation>
+        <translation>Type an Ecuadorian mobile number that starts with 09.</translation>
     </message>
     <message>
         <source>El número de celular no es válido. Tiene 10 dígitos y empieza con 09.</source>
-        <translation>El número de celular no es válido. Tiene 10 dígitos y empieza con 09.</translation>
+        <translation>The mobile number is not valid. It has 10 digits and starts with 09.</translation>
     </message>
     <message>
         <source>El número de documento no es válido. Revíselo y corríjalo.</source>
-        <translation>El número de documento no es válido. Revíselo y corríjalo.</translation>
+        <translation>The document number is not valid. Check it and correct it.</translation>
     </message>
     <message>
         <source>No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla.</source>
-        <translation>No encontramos ese número en el IESS. Revíselo o acérquese a una ventanilla.</translation>
+        <translation>We did not find that number at the IESS. Check it, or go to a service counter.</translation>
     </message>
     <message>
         <source>El correo o el celular no son válidos. Revíselos y corríjalos.</source>
-        <translation>El correo o el celular no son válidos. Revíselos y corríjalos.</translation>
+        <translation>The email address or the mobile number is not valid. Check and correct them.</translation>
     </message>
     <message>
         <source>El código no es correcto. Revíselo y escríbalo de nuevo.</source>
-        <translation>El código no es correcto. Revíselo y escríbalo de nuevo.</translation>
+        <translation>The code is not right. Check it and type it again.</translation>
     </message>
     <message>
         <source>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
+        <translation>The code has expired. Tap «Send a new code» and type the one you receive.</translation>
     </message>
     <message>
         <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
-        <translation>Hubo demasiados intentos. Espere un momento y vuelva a probar.</translation>
+        <translation>There were too many attempts. Wait a moment and try again.</translation>
     </message>
     <message>
         <source>Esa hora ya no está disponible. Elija otra hora.</source>
-        <translation>Esa hora ya no está disponible. Elija otra hora.</translation>
+        <translation>That time is no longer available. Choose another time.</translation>
     </message>
     <message>
         <source>El tiempo para confirmar terminó. Elija la hora otra vez.</source>
-        <translation>El tiempo para confirmar terminó. Elija la hora otra vez.</translation>
+        <translation>The time to confirm has run out. Choose the time again.</translation>
     </message>
     <message>
         <source>Usted ya tiene un turno para ese trámite. Revise sus turnos o elija otro trámite.</source>
-        <translation>Usted ya tiene un turno para ese trámite. Revise sus turnos o elija otro trámite.</translation>
+        <translation>You already have an appointment for that procedure. Check your appointments or choose another procedure.</translation>
     </message>
     <message>
         <source>Su sesión terminó. Toque «Empezar de nuevo».</source>
-        <translation>Su sesión terminó. Toque «Empezar de nuevo».</translation>
+        <translation>Your session has ended. Touch “Start over”.</translation>
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</source>
-        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</translation>
+        <translation>You already have the most turns that can be booked for now. Go to a service window or check www.iess.gob.ec.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</translation>
+        <translation>This kiosk has handled many requests in a row. Use another kiosk or go to a service window.</translation>
     </message>
     <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
-        <translation>No pudimos completar la operación. Intente de nuevo en un momento.</translation>
+        <translation>We could not finish. Try again in a moment.</translation>
     </message>
     <message>
         <source>No encontramos su registro de empleador</source>
-        <translation>No encontramos su registro de empleador</translation>
+        <translation>We could not find your employer registration</translation>
     </message>
     <message>
         <source>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</source>
-        <translation>Previo a la solicitud de la clave de empleador, deberá haber realizado el trámite de registro de empleador. Revise el número, o haga ese registro en www.iess.gob.ec o en una ventanilla.</translation>
+        <translation>Before requesting the employer password, you must have completed the employer registration. Check the number, or register at www.iess.gob.ec or at a counter.</translation>
     </message>
     <message>
         <source>Ese celular no es el registrado</source>
-        <translation>Ese celular no es el registrado</translation>
+        <translation>That mobile number is not the registered one</translation>
     </message>
     <message>
         <source>Ese correo no es el registrado</source>
-        <translation>Ese correo no es el registrado</translation>
+        <translation>That email is not the registered one</translation>
     </message>
     <message>
         <source>El celular no es el registrado en el IESS ({masked}). Escriba ese número</source>
-        <translation>El celular no es el registrado en el IESS ({masked}). Escriba ese número</translation>
+        <translation>The mobile number is not the one registered with the IESS ({masked}). Type that number</translation>
     </message>
     <message>
         <source>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</source>
-        <translation>No hay un celular registrado en el IESS. Pida el código por correo, al registrado ({masked})</translation>
+        <translation>There is no mobile number registered with the IESS. Ask for the code by email, at the registered address ({masked})</translation>
     </message>
     <message>
         <source>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</source>
-        <translation>El correo no es el registrado en el IESS ({masked}). Escriba ese correo</translation>
+        <translation>The email is not the one registered with the IESS ({masked}). Type that email</translation>
     </message>
     <message>
         <source>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</source>
-        <translation>No hay un correo registrado en el IESS. Pida el código por mensaje de texto, al celular registrado ({masked})</translation>
+        <translation>There is no email registered with the IESS. Ask for the code by text message, at the registered mobile ({masked})</translation>
     </message>
     <message>
         <source>Ese dato no es el registrado en el IESS. Escriba el registrado</source>
-        <translation>Ese dato no es el registrado en el IESS. Escriba el registrado</translation>
+        <translation>That is not what is registered with the IESS. Type the registered one</translation>
     </message>
     <message>
         <source>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</source>
-        <translation>{what}, o actualícelo en www.iess.gob.ec o en una ventanilla.</translation>
+        <translation>{what}, or update it at www.iess.gob.ec or at a counter.</translation>
     </message>
     <message>
         <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</translation>
+        <translation>The code was typed wrong several times and no longer works. Tap «Send a new code» and type the one you receive.</translation>
     </message>
     <message>
         <source>No pudimos enviar el código</source>
-        <translation>No pudimos enviar el código</translation>
+        <translation>We could not send the code</translation>
     </message>
     <message>
         <source>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</source>
-        <translation>No pudimos enviar el código a ese celular. Revise que esté bien escrito, o elija que se lo enviemos por correo.</translation>
+        <translation>We could not send the code to that mobile number. Check that it is written correctly, or choose to have it sent by email.</translation>
     </message>
     <message>
         <source>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</source>
-        <translation>No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija que se lo enviemos por mensaje de texto.</translation>
+        <translation>We could not send the code to that email address. Check that it is written correctly, or choose to have it sent by text message.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar un código nuevo a su celular. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por correo.</source>
+        <translation>We could not send a new code to your mobile. Type the one you already received, or touch “Back” and choose to have it sent by email.</translation>
+    </message>
+    <message>
+        <source>No pudimos enviar un código nuevo a su correo. Escriba el que ya recibió, o toque «Atrás» y elija que se lo enviemos por mensaje de texto.</source>
+        <translation>We could not send a new code to your email. Type the one you already received, or touch “Back” and choose to have it sent by text message.</translation>
     </message>
     <message>
         <source>Este quiosco está muy ocupado</source>
-        <translation>Este quiosco está muy ocupado</translation>
+        <translation>This kiosk is very busy</translation>
     </message>
     <message>
         <source>Por ahora no podemos enviar otro código</source>
-        <translation>Por ahora no podemos enviar otro código</translation>
+        <translation>We cannot send another code right now</translation>
     </message>
     <message>
         <source>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</source>
-        <translation>Ya enviamos varios códigos. Podrá pedir otro a las {time}.</translation>
+        <translation>We have already sent several codes. You can ask for another one at {time}.</translation>
     </message>
     <message>
         <source>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</source>
-        <translation>Mientras tanto, escriba el último código que le llegó, o pida su turno en una ventanilla o al {phone}.</translation>
+        <translation>Meanwhile, type the last code you received, or ask for your appointment at a counter or by phone at {phone}.</translation>
     </message>
     <message>
         <source>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</source>
-        <translation>Si aún no lo ha probado, puede pedir el código por mensaje de texto. También puede pedir su turno en una ventanilla, en www.iess.gob.ec o al {phone}.</translation>
+        <translation>If you have not tried it yet, you can ask for the code by text message. You can also ask for your appointment at a counter, at www.iess.gob.ec or by phone at {phone}.</translation>
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</source>
-        <translation>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</translation>
+        <translation>You already have the most turns that can be booked for now. You can book another from {day} at {time}.</translation>
     </message>
     <message>
         <source>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</source>
-        <translation>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</translation>
+        <translation>If you need it sooner, go to a service window, or check www.iess.gob.ec or call {phone}.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</translation>
+        <translation>This kiosk has handled many requests in a row. You can continue at {time}; meanwhile, use another kiosk or go to a service window.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
         <translation>
-            <numerusform>Le queda %n intento.</numerusform>
-            <numerusform>Le quedan %n intentos.</numerusform>
+            <numerusform>You have %n attempt left.</numerusform>
+            <numerusform>You have %n attempts left.</numerusform>
         </translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</source>
-        <translation>La impresora no funciona ahora. Podrá fotografiar el código QR en la pantalla y recibirá la confirmación por correo.</translation>
+        <translation>The printer is not working right now. You can photograph the QR code on the screen, and you will get the confirmation by email.</translation>
     </message>
     <message>
         <source>No hay agencias para ese trámite en esta provincia. Elija otra provincia.</source>
-        <translation>No hay agencias para ese trámite en esta provincia. Elija otra provincia.</translation>
+        <translation>No office in this province handles that procedure. Choose another province.</translation>
     </message>
     <message>
         <source>Buscando sus datos…</source>
-        <translation>Buscando sus datos…</translation>
+        <translation>Looking up your details…</translation>
     </message>
     <message>
         <source>Enviando el código…</source>
-        <translation>Enviando el código…</translation>
+        <translation>Sending the code…</translation>
     </message>
     <message>
         <source>Verificando el código…</source>
-        <translation>Verificando el código…</translation>
+        <translation>Checking the code…</translation>
     </message>
     <message>
         <source>Buscando días disponibles…</source>
-        <translation>Buscando días disponibles…</translation>
+        <translation>Looking for available days…</translation>
     </message>
     <message>
         <source>Buscando horarios disponibles…</source>
-        <translation>Buscando horarios disponibles…</translation>
+        <translation>Looking for available times…</translation>
     </message>
     <message>
         <source>Reservando la hora…</source>
-        <translation>Reservando la hora…</translation>
+        <translation>Holding the time for you…</translation>
     </message>
     <message>
         <source>Confirmando su turno…</source>
-        <translation>Confirmando su turno…</translation>
+        <translation>Confirming your appointment…</translation>
     </message>
     <message>
         <source>Cancelando el turno…</source>
-        <translation>Cancelando el turno…</translation>
+        <translation>Cancelling the appointment…</translation>
     </message>
     <message>
         <source>Cargando la información…</source>
-        <translation>Cargando la información…</translation>
+        <translation>Loading the information…</translation>
     </message>
 </context>
 <context>
     <name>MonthCalendar</name>
     <message>
         <source>Lleno</source>
-        <translation>Lleno</translation>
+        <translation>Full</translation>
     </message>
     <message>
         <source>✓ Libre</source>
-        <translation>✓ Libre</translation>
+        <translation>✓ Open</translation>
     </message>
     <message>
         <source>Cerrado</source>
-        <translation>Cerrado</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Aún no</source>
-        <translation>Aún no</translation>
+        <translation>Not yet</translation>
     </message>
     <message>
         <source>Cerrado el {days}: {reason}.</source>
-        <translation>Cerrado el {days}: {reason}.</translation>
+        <translation>Closed on day {days}: {reason}.</translation>
     </message>
     <message>
         <source>Se puede reservar hasta el {date}.</source>
-        <translation>Se puede reservar hasta el {date}.</translation>
+        <translation>Appointments can be booked until {date}.</translation>
     </message>
     <message>
         <source>{list} y {last}</source>
-        <translation>{list} y {last}</translation>
+        <translation>{list} and {last}</translation>
     </message>
     <message>
         <source>Mes anterior</source>
-        <translation>Mes anterior</translation>
+        <translation>Previous month</translation>
     </message>
     <message>
         <source>Mes siguiente</source>
-        <translation>Mes siguiente</translation>
+        <translation>Next month</translation>
     </message>
 </context>
 <context>
     <name>NoticeOverlay</name>
     <message>
         <source>Entendido</source>
-        <translation>Entendido</translation>
+        <translation>Understood</translation>
     </message>
 </context>
 <context>
     <name>OutOfServiceOverlay</name>
     <message>
         <source>Kiosco fuera de servicio</source>
-        <translation>Kiosco fuera de servicio</translation>
+        <translation>Kiosk out of service</translation>
     </message>
     <message>
         <source>No podemos conectarnos con el sistema de turnos. Puede pedir su turno en www.iess.gob.ec o llamar al {phone}.</source>
-        <translation>No podemos conectarnos con el sistema de turnos. Puede pedir su turno en www.iess.gob.ec o llamar al {phone}.</translation>
+        <translation>We cannot reach the appointment system. You can book at www.iess.gob.ec or call {phone}.</translation>
     </message>
     <message>
         <source>El kiosco volverá a funcionar solo, en cuanto sea posible.</source>
-        <translation>El kiosco volverá a funcionar solo, en cuanto sea posible.</translation>
+        <translation>The kiosk will work again by itself as soon as possible.</translation>
     </message>
 </context>
 <context>
@@ -940,38 +921,38 @@
     <message>
         <source>No pudimos imprimir su comprobante</source>
         <extracomment>The QR&apos;s least side: a phone camera at arm&apos;s length reads it, as measured in the tests.</extracomment>
-        <translation>No pudimos imprimir su comprobante</translation>
+        <translation>We could not print your slip</translation>
     </message>
     <message>
         <source>Imprimiendo su comprobante</source>
-        <translation>Imprimiendo su comprobante</translation>
+        <translation>Printing your slip</translation>
     </message>
     <message>
         <source>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</source>
-        <translation>Su turno está reservado. Tome una foto del código QR con su celular y muéstrela en la ventanilla.</translation>
+        <translation>Your appointment is booked. Take a photo of the QR code with your phone and show it at the counter.</translation>
     </message>
     <message>
         <source>Terminar</source>
-        <translation>Terminar</translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>Imprimiendo su comprobante… Espere un momento.</source>
-        <translation>Imprimiendo su comprobante… Espere un momento.</translation>
+        <translation>Printing your slip… Please wait.</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a su correo electrónico.</source>
-        <translation>También le enviamos la confirmación a su correo electrónico.</translation>
+        <translation>We also sent the confirmation to your email.</translation>
     </message>
     <message>
         <source>Intentar imprimir de nuevo</source>
-        <translation>Intentar imprimir de nuevo</translation>
+        <translation>Try printing again</translation>
     </message>
 </context>
 <context>
     <name>PrivacyView</name>
     <message>
         <source>Protección de sus datos personales</source>
-        <translation>Protección de sus datos personales</translation>
+        <translation>Protection of your personal data</translation>
     </message>
     <message>
         <source>Para qué: usaremos su correo electrónico y su número de celular solo para enviarle el código de verificación y la confirmación de su turno.
@@ -981,13 +962,13 @@ Base legal: la Ley Orgánica de Protección de Datos Personales y el servicio p�
 Cuánto tiempo: los borramos {days} días después de su cita. Este equipo no guarda nada cuando usted termina.
 
 Preguntas o reclamos: Atención al Ciudadano, teléfono {phone}.</source>
-        <translation>Para qué: usaremos su correo electrónico y su número de celular solo para enviarle el código de verificación y la confirmación de su turno.
+        <translation>What for: we use your email address and mobile number only to send you the verification code and the confirmation of your appointment.
 
-Base legal: la Ley Orgánica de Protección de Datos Personales y el servicio público que presta el IESS.
+Legal basis: the Organic Law on Personal Data Protection and the public service provided by the IESS.
 
-Cuánto tiempo: los borramos {days} días después de su cita. Este equipo no guarda nada cuando usted termina.
+How long: we erase them {days} days after your appointment. This kiosk keeps nothing once you finish.
 
-Preguntas o reclamos: Atención al Ciudadano, teléfono {phone}.</translation>
+Questions or complaints: Citizen Services, phone {phone}.</translation>
     </message>
     <message>
         <source>Responsable: Instituto Ecuatoriano de Seguridad Social (IESS), Atención al Ciudadano.
@@ -1005,149 +986,149 @@ Destinatarios: solo el personal del IESS que lo atiende. No se transfieren a otr
 Sus derechos: puede pedir acceso, rectificación, actualización, eliminación, oposición y portabilidad de sus datos, y reclamar ante la Autoridad de Protección de Datos Personales.
 
 Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de Atención del IESS.</source>
-        <translation>Responsable: Instituto Ecuatoriano de Seguridad Social (IESS), Atención al Ciudadano.
+        <translation>Controller: Instituto Ecuatoriano de Seguridad Social (IESS), Citizen Services.
 
-Datos que pedimos: el número de su documento de identidad, su correo electrónico y su número de celular. No pedimos datos sensibles.
+Data we ask for: your identity document number, your email address and your mobile number. We ask for no sensitive data.
 
-Finalidad: verificar que el correo o el celular son suyos, reservar su turno, enviarle la confirmación y avisarle si la cita cambia. No usamos sus datos para publicidad ni los vendemos.
+Purpose: to check that the email or mobile number is yours, to book your appointment, to send you the confirmation and to tell you if the appointment changes. We do not use your data for advertising and we do not sell it.
 
-Base legal: el cumplimiento de la función pública del IESS y su consentimiento al continuar (Ley Orgánica de Protección de Datos Personales, artículos 7 y 12).
+Legal basis: the IESS&apos;s public function and your consent when you continue (Organic Law on Personal Data Protection, articles 7 and 12).
 
-Conservación: el correo y el celular se borran {days} días después de su cita; el registro del turno se guarda el tiempo que exige la ley.
+Retention: the email address and mobile number are erased {days} days after your appointment; the appointment record is kept as long as the law requires.
 
-Destinatarios: solo el personal del IESS que lo atiende. No se transfieren a otros países.
+Recipients: only the IESS staff who serve you. The data is not transferred to other countries.
 
-Sus derechos: puede pedir acceso, rectificación, actualización, eliminación, oposición y portabilidad de sus datos, y reclamar ante la Autoridad de Protección de Datos Personales.
+Your rights: you may ask for access, rectification, update, erasure, objection and portability of your data, and complain to the Personal Data Protection Authority.
 
-Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de Atención del IESS.</translation>
+Contact: Citizen Services, phone {phone}, or at any IESS service centre.</translation>
     </message>
     <message>
         <source>Leer menos</source>
-        <translation>Leer menos</translation>
+        <translation>Read less</translation>
     </message>
     <message>
         <source>Leer todo</source>
-        <translation>Leer todo</translation>
+        <translation>Read all</translation>
     </message>
     <message>
         <source>Entendido, continuar</source>
-        <translation>Entendido, continuar</translation>
+        <translation>Understood, continue</translation>
     </message>
 </context>
 <context>
     <name>ProcedureView</name>
     <message>
         <source>Elija el tipo de trámite</source>
-        <translation>Elija el tipo de trámite</translation>
+        <translation>Choose the type of procedure</translation>
     </message>
     <message>
         <source>Solo se muestran los trámites que se atienden en su provincia.</source>
-        <translation>Solo se muestran los trámites que se atienden en su provincia.</translation>
+        <translation>Only procedures handled in your province are shown.</translation>
     </message>
 </context>
 <context>
     <name>ProvinceView</name>
     <message>
         <source>¿En qué provincia desea ser atendido?</source>
-        <translation>¿En qué provincia desea ser atendido?</translation>
+        <translation>In which province would you like to be served?</translation>
     </message>
     <message>
         <source>Toque una provincia, o búsquela por su nombre o el de una ciudad.</source>
-        <translation>Toque una provincia, o búsquela por su nombre o el de una ciudad.</translation>
+        <translation>Touch a province, or search for it by its name or by one of its cities.</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
         <source>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</source>
-        <translation>El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.</translation>
+        <translation>The time to confirm has run out. Touch “Back” and choose another time.</translation>
     </message>
     <message>
         <source>Guardamos esta hora para usted durante {time}.</source>
-        <translation>Guardamos esta hora para usted durante {time}.</translation>
+        <translation>We are holding this time for you for {time}.</translation>
     </message>
     <message>
         <source>Revise su turno</source>
-        <translation>Revise su turno</translation>
+        <translation>Check your appointment</translation>
     </message>
     <message>
         <source>Si todo está bien, toque «Confirmar».</source>
-        <translation>Si todo está bien, toque «Confirmar».</translation>
+        <translation>If everything is right, touch “Confirm”.</translation>
     </message>
     <message>
         <source>Confirmar</source>
-        <translation>Confirmar</translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <source>Documento</source>
-        <translation>Documento</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Nombre</source>
-        <translation>Nombre</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Correo</source>
-        <translation>Correo</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Celular</source>
-        <translation>Celular</translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>Trámite</source>
-        <translation>Trámite</translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <source>Agencia</source>
-        <translation>Agencia</translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Día</source>
-        <translation>Día</translation>
+        <translation>Day</translation>
     </message>
     <message>
         <source>Hora</source>
-        <translation>Hora</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Lleve a su cita:</source>
-        <translation>Lleve a su cita:</translation>
+        <translation>Bring to your appointment:</translation>
     </message>
 </context>
 <context>
     <name>ScheduleView</name>
     <message>
         <source>Elija el día y la hora</source>
-        <translation>Elija el día y la hora</translation>
+        <translation>Choose the day and the time</translation>
     </message>
     <message>
         <source>Primero toque un día con ✓; luego, la hora que prefiera.</source>
-        <translation>Primero toque un día con ✓; luego, la hora que prefiera.</translation>
+        <translation>First touch a day with ✓; then the time you prefer.</translation>
     </message>
     <message>
         <source>Elija un día en el calendario.</source>
-        <translation>Elija un día en el calendario.</translation>
+        <translation>Choose a day in the calendar.</translation>
     </message>
     <message>
         <source>Horas libres el {date}:</source>
-        <translation>Horas libres el {date}:</translation>
+        <translation>Free times on {date}:</translation>
     </message>
     <message>
         <source>No hay turnos este día.</source>
-        <translation>No hay turnos este día.</translation>
+        <translation>There are no appointments this day.</translation>
     </message>
     <message>
         <source>Elija otro día en el calendario.</source>
-        <translation>Elija otro día en el calendario.</translation>
+        <translation>Choose another day in the calendar.</translation>
     </message>
     <message>
         <source>El próximo día con turnos es el {date}.</source>
-        <translation>El próximo día con turnos es el {date}.</translation>
+        <translation>The next day with appointments is {date}.</translation>
     </message>
     <message>
         <source>Ver las horas del {date}</source>
-        <translation>Ver las horas del {date}</translation>
+        <translation>See the times on {date}</translation>
     </message>
 </context>
 <context>
@@ -1155,63 +1136,63 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Siguiente</source>
         <extracomment>validity, busy state or error changed: the shell re-reads is_valid()/next_label(). the citizen confirmed inside the view (e.g. the keypad&apos;s OK key): same as Siguiente.</extracomment>
-        <translation>Siguiente</translation>
+        <translation>Next</translation>
     </message>
 </context>
 <context>
     <name>TechnicianOverlay</name>
     <message>
         <source>Kiosco fuera de servicio</source>
-        <translation>Kiosco fuera de servicio</translation>
+        <translation>Kiosk out of service</translation>
     </message>
     <message>
         <source>Este kiosco necesita la visita de un técnico. Por favor, acérquese a una ventanilla.</source>
-        <translation>Este kiosco necesita la visita de un técnico. Por favor, acérquese a una ventanilla.</translation>
+        <translation>This kiosk needs a technician. Please go to a service counter.</translation>
     </message>
 </context>
 <context>
     <name>TurnBlock</name>
     <message>
         <source>Su turno</source>
-        <translation>Su turno</translation>
+        <translation>Your appointment</translation>
     </message>
 </context>
 <context>
     <name>TurnCard</name>
     <message>
         <source>{date}, a las {time}</source>
-        <translation>{date}, a las {time}</translation>
+        <translation>{date}, at {time}</translation>
     </message>
     <message>
         <source>Imprimir de nuevo</source>
-        <translation>Imprimir de nuevo</translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <source>No, mantener</source>
-        <translation>No, mantener</translation>
+        <translation>No, keep it</translation>
     </message>
     <message>
         <source>Sí, anularlo</source>
-        <translation>Sí, anularlo</translation>
+        <translation>Yes, cancel it</translation>
     </message>
     <message>
         <source>Anular turno</source>
-        <translation>Anular turno</translation>
+        <translation>Cancel appointment</translation>
     </message>
 </context>
 <context>
     <name>TurnWords</name>
     <message>
         <source>Si es artesano calificado: {title}</source>
-        <translation>Si es artesano calificado: {title}</translation>
+        <translation>If you are a qualified artisan: {title}</translation>
     </message>
     <message>
         <source>{date}, a las {time}</source>
-        <translation>{date}, a las {time}</translation>
+        <translation>{date}, at {time}</translation>
     </message>
     <message>
         <source>También le enviamos la confirmación a {email}.</source>
-        <translation>También le enviamos la confirmación a {email}.</translation>
+        <translation>We also sent the confirmation to {email}.</translation>
     </message>
 </context>
 <context>
@@ -1219,27 +1200,27 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Bienvenido</source>
         <extracomment>the citizen touched a language button (or the screen: the default language).</extracomment>
-        <translation>Bienvenido</translation>
+        <translation>Welcome</translation>
     </message>
     <message>
         <source>Empezar</source>
-        <translation>Empezar</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Reserve su turno de atención</source>
-        <translation>Reserve su turno de atención</translation>
+        <translation>Book your appointment</translation>
     </message>
     <message>
         <source>Toque el botón de su idioma para empezar. El trámite no tiene costo.</source>
-        <translation>Toque el botón de su idioma para empezar. El trámite no tiene costo.</translation>
+        <translation>Tap the button of your language to start. The procedure is free of charge.</translation>
     </message>
     <message>
         <source>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</source>
-        <translation>La impresora no funciona ahora. Puede reservar igual: verá su turno en la pantalla y le llegará por correo.</translation>
+        <translation>The printer is not working right now. You can still book: you will see your appointment on the screen and receive it by email.</translation>
     </message>
     <message>
         <source>Tenga a mano su cédula, su correo electrónico y su número de celular.</source>
-        <translation>Tenga a mano su cédula, su correo electrónico y su número de celular.</translation>
+        <translation>Have your ID card, your email address and your mobile number at hand.</translation>
     </message>
 </context>
 </TS>

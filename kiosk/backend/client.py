@@ -352,8 +352,8 @@ class TurnosClient:
     def _parse(parser: Callable[[Any], _T], data: Any) -> _T:
         try:
             return parser(data)
-        except ParseError as exc:
-            raise BadResponse(f"unexpected response shape at {exc.where}") from exc
+        except ParseError as exc:  # names the field, never its value
+            raise BadResponse(f"unexpected response shape: {exc}") from exc
 
 
 def _error_for(method: str, path: str, response: requests.Response) -> BackendError:

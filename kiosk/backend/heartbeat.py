@@ -10,12 +10,9 @@ import logging
 import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from kiosk.backend.errors import BackendError
-
-if TYPE_CHECKING:
-    from kiosk.backend.client import TurnosClient
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +90,14 @@ def _member(enum: type[_E], value: _E | str, default: _E) -> _E:
         return default
 
 
-def send_heartbeat(client: TurnosClient, payload: HeartbeatPayload) -> bool:
+class HeartbeatSink(Protocol):
+    """What `send_heartbeat` needs of a client (`TurnosClient` is one). A protocol, so that
+    this module need not import the client, which imports this one for the payload."""
+
+    def send_heartbeat(self, payload: HeartbeatPayload) -> None: ...
+
+
+def send_heartbeat(client: HeartbeatSink, payload: HeartbeatPayload) -> bool:
     """Send one heartbeat; False (and an INFO line) when the service could not take it."""
     try:
         client.send_heartbeat(payload)

@@ -9,7 +9,8 @@ masking: any run of 6, 10 or 13 digits is hidden, whatever it was.
 Passport numbers and names have no shape a pattern can recognise; code must mask those itself
 (`IdentityDocument.__repr__` already does).
 
-Pure stdlib, so it can be installed first thing, before anything else is imported.
+The masks are the ones the screens show (`kiosk.domain.masking`). Pure stdlib (that module
+is too), so it can be installed first thing, before anything else is imported.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import logging
 import re
 import traceback
 
-DOT = "•"
+from kiosk.domain.masking import DOT, mask_email, mask_middle, mask_phone_digits
 
 # Only digits bound a number: "ced1714307103" is still a cédula. A longer digit run is something
 # else; '+' is excluded so that "+593…" is left whole to the phone rule.
@@ -44,31 +45,27 @@ _CEDULA = re.compile(_B + r"\d{9}-?\d" + _E)
 _CODE = re.compile(_B + r"\d{6}" + _E)
 
 
-def _mask_middle(text: str, keep_start: int, keep_end: int) -> str:
-    digits = re.sub(r"\D", "", text)
-    return digits[:keep_start] + DOT * (len(digits) - keep_start - keep_end) + digits[-keep_end:]
+def _mask_digits(text: str, keep_start: int, keep_end: int) -> str:
+    return mask_middle(re.sub(r"\D", "", text), keep_start, keep_end)
 
 
 def _mask_email(match: re.Match[str]) -> str:
-    local, domain = match.group(1), match.group(2)
-    shown = local[0] if len(local) > 1 else ""
-    return f"{shown}{DOT * 3}@{domain}"
+    return mask_email(match.group(0))
 
 
 def _mask_phone(match: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", match.group(0))
     if digits.startswith("593"):
         digits = "0" + digits[3:].removeprefix("0")
-    # Same shape as contact.mask_phone: two digits, five dots, three digits.
-    return f"{digits[:2]}{DOT * 5}{digits[-3:]}"
+    return mask_phone_digits(digits)
 
 
 def mask_personal_data(text: str) -> str:
     """Mask every piece of personal data `PersonalDataFilter` knows in `text`. Idempotent."""
     text = _EMAIL.sub(_mask_email, text)
     # Ids before phones: a bare 0912345678 may be a Guayas cédula, and the id mask shows less.
-    text = _RUC.sub(lambda m: _mask_middle(m.group(0), 2, 3), text)
-    text = _CEDULA.sub(lambda m: _mask_middle(m.group(0), 2, 2), text)
+    text = _RUC.sub(lambda m: _mask_digits(m.group(0), 2, 3), text)
+    text = _CEDULA.sub(lambda m: _mask_digits(m.group(0), 2, 2), text)
     text = _PHONE.sub(_mask_phone, text)
     return _CODE.sub(DOT * 6, text)
 

@@ -14,10 +14,13 @@ from typing import Literal
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+# The email mask is re-exported: contact data's masks are asked of this module.
+from kiosk.domain.masking import mask_email as mask_email
+from kiosk.domain.masking import mask_phone_digits
+
 REGION = "EC"
 COUNTRY_CODE = 593
 MAX_RAW_LENGTH = 254  # the longest deliverable address (RFC 5321 path limit less brackets)
-DOT = "•"
 
 # What people write around the digits of a phone number; anything else (letters above all,
 # which phonenumbers would read as a vanity number) is not a phone number.
@@ -127,18 +130,6 @@ def national_mobile(e164: str) -> str:
     return _NON_DIGITS.sub("", national)
 
 
-def mask_email(email: str) -> str:
-    """`maria@gmail.com` -> `m•••@gmail.com`; always three dots, so the length stays hidden.
-
-    A one-character local part is hidden whole; text without an `@` is hidden whole too.
-    """
-    local, at, domain = email.strip().rpartition("@")
-    if not at or not local:
-        return DOT * 3
-    shown = local[0] if len(local) > 1 else ""
-    return f"{shown}{DOT * 3}@{domain}"
-
-
 def mask_phone(phone: str) -> str:
     """`+593991234678` or `0991234678` -> `09•••••678` (national form: 2 digits, 5 dots, 3 digits).
 
@@ -148,6 +139,4 @@ def mask_phone(phone: str) -> str:
         digits = national_mobile(phone)
     except InvalidContact:
         digits = _NON_DIGITS.sub("", phone)
-    if len(digits) < 8:
-        return DOT * 5
-    return f"{digits[:2]}{DOT * 5}{digits[-3:]}"
+    return mask_phone_digits(digits)

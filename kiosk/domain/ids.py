@@ -26,6 +26,10 @@ from stdnum.exceptions import (
     ValidationError,
 )
 
+# The id mask is re-exported: an id's mask is asked of this module.
+from kiosk.domain.masking import ASCII_DOT
+from kiosk.domain.masking import mask_id as mask_id
+
 # Anything longer is not a typo but garbage; refuse before doing any work on it.
 MAX_RAW_LENGTH = 64
 
@@ -68,22 +72,6 @@ class InvalidId(ValueError):  # noqa: N818 - name fixed by the shared contract
         super().__init__(f"{what}: {problem}")
 
 
-def mask_id(number: str, dot: str = "•") -> str:
-    """Hide the middle of an id: `1714307103` -> `17••••••03`.
-
-    Reveals at most four characters and never more than half of them, so a short passport number
-    keeps one character at each end and a very short string is hidden whole.
-    """
-    n = len(number)
-    if n >= 8:
-        keep = 2
-    elif n >= 4:
-        keep = 1
-    else:
-        return dot * n
-    return number[:keep] + dot * (n - 2 * keep) + number[-keep:]
-
-
 @dataclass(frozen=True, repr=False)
 class IdentityDocument:
     """A checked identity document; build it with `parse_id`."""
@@ -98,7 +86,7 @@ class IdentityDocument:
     @property
     def masked_ascii(self) -> str:
         """For receipts and logs whose fonts or encodings may lack the bullet."""
-        return mask_id(self.number, dot="*")
+        return mask_id(self.number, dot=ASCII_DOT)
 
     def __repr__(self) -> str:
         # Keeps the number out of tracebacks, debug logs and test failure output.

@@ -11,17 +11,23 @@ import textwrap
 from enum import StrEnum
 from typing import Any
 
-from escpos.constants import QR_ECLEVEL_Q
+from escpos.constants import QR_ECLEVEL_H, QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q
 from escpos.printer import Dummy
 from PIL import Image
 
+from kiosk.domain.masking import ASCII_DOT, DOT
+from kiosk.domain.qr_matrix import ERROR_LEVEL, encode_qr
 from kiosk.printing.content import SlipContent
 from kiosk.printing.paper import MM_PER_INCH, Paper
-from kiosk.printing.qr import dots_per_module, encode_qr, qr_image
+from kiosk.printing.qr import dots_per_module, qr_image
 
 FONT_A_DOTS = 12  # Font A is 12 dots wide on every Epson-compatible head
 # Code pages have no bullet or typographic minus; the masked data keeps its shape with these.
-_ASCII_FALLBACK = str.maketrans({"•": "*", "−": "-", "–": "-", "—": "-", "☐": "[ ]"})
+_ASCII_FALLBACK = str.maketrans({DOT: ASCII_DOT, "−": "-", "–": "-", "—": "-", "☐": "[ ]"})
+# The printer's own encoder, told the level every token QR uses.
+_NATIVE_LEVEL = {"L": QR_ECLEVEL_L, "M": QR_ECLEVEL_M, "Q": QR_ECLEVEL_Q, "H": QR_ECLEVEL_H}[
+    ERROR_LEVEL
+]
 
 
 class QrMode(StrEnum):
@@ -105,7 +111,7 @@ def compose_escpos(
     module = dots_per_module(code, dots, dots * 3 // 5)
     if qr_mode == QrMode.NATIVE:
         # The printer adds its own 4-module quiet zone; size is dots per module.
-        p.qr(content.token, ec=QR_ECLEVEL_Q, size=module, native=True)
+        p.qr(content.token, ec=_NATIVE_LEVEL, size=module, native=True)
         p.ln()  # the symbol does not end the line; the hint goes below it
     else:
         # Centred by padding to the head width ourselves: python-escpos centres on the

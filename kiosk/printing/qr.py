@@ -7,39 +7,17 @@ the image has exactly one pixel per dot, placed on the page's dot grid by the la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import qrcode
-import qrcode.constants
 from PIL import Image
 
+from kiosk.domain.qr_matrix import QrCode
 from kiosk.printing.paper import MM_PER_INCH
 
-QUIET_ZONE_MODULES = 4
+# The encoding (level Q, the quiet zone) is the domain's, shared with the screen and the email;
+# re-exported only while slip.py still imports it from here.
+__all__ = ["dots_per_module", "mm_to_dots", "qr_image"]
+
 MIN_DOTS_PER_MODULE = 4
 MAX_DOTS_PER_MODULE = 8
-
-
-@dataclass(frozen=True, slots=True)
-class QrCode:
-    """A QR code as a square of booleans (True = dark), quiet zone included."""
-
-    modules: tuple[tuple[bool, ...], ...]
-
-    @property
-    def size(self) -> int:
-        return len(self.modules)
-
-
-def encode_qr(data: str) -> QrCode:
-    """Error level Q: a quarter of the code may be smudged or torn and still scan."""
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_Q, border=QUIET_ZONE_MODULES
-    )
-    code.add_data(data)
-    code.make(fit=True)
-    matrix: list[list[bool]] = code.get_matrix()
-    return QrCode(tuple(tuple(bool(cell) for cell in row) for row in matrix))
 
 
 def dots_per_module(code: QrCode, max_width_dots: int, target_width_dots: int) -> int:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.domain.ids import mask_id
+from kiosk.domain.masking import ascii_masked
 from kiosk.domain.models import (
     Agency,
     Audience,
@@ -136,7 +137,7 @@ def demo_token(booking: Booking, agency: Agency, issued_at: dt.datetime) -> str:
         agency_id=agency.id,
         procedure_code=booking.procedure_code,
         turn_start=int(booking.start.timestamp()),
-        masked_id=booking.masked_id.replace("•", "*"),
+        masked_id=ascii_masked(booking.masked_id),
     )
     return encode(claims, Ed25519PrivateKey.generate())
 

@@ -22,10 +22,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from kiosk.domain.models import Language
+from kiosk.domain.qr_matrix import encode_qr
 from kiosk.printing.content import SlipContent, SlipData, build_content
 from kiosk.printing.fonts import BOLD, REGULAR, register_fonts
 from kiosk.printing.paper import POINTS_PER_INCH, Paper, mm_to_points
-from kiosk.printing.qr import dots_per_module, encode_qr, mm_to_dots, qr_image
+from kiosk.printing.qr import dots_per_module, mm_to_dots, qr_image
 
 CODE_MIN_PT = 28.0
 CODE_MAX_PT = 44.0

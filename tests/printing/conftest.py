@@ -1,4 +1,5 @@
-"""Real collaborators for the printing tests: a private CUPS server and a TCP ESC/POS printer."""
+"""Real collaborators for the printing tests: a private CUPS server and a TCP ESC/POS printer
+(tests/helpers/escpos_loopback.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.escpos_loopback import FakeEscposPrinter, escpos_printer  # noqa: F401
 
 PDF_QUEUE = "SLIP_PDF"
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd")
@@ -45,7 +47,13 @@ class CupsServer:
         return subprocess.run(args, env=self.env, capture_output=True, text=True, timeout=30)
 
     def add_pdf_queue(self, name: str, output: Path) -> None:
-        """A queue whose device is a file and whose driver outputs PDF at the job's PageSize."""
+        """A queue whose device is a file and whose driver outputs PDF at the job's PageSize.
+
+        The file is made empty beforehand: since Debian's CUPS 2.4.2-3+deb12u10 the scheduler
+        writes a `file:` device only into a file that exists ("could not open the output
+        file" otherwise)."""
+        output.touch()
+        output.chmod(0o666)
         done = self.run("lpadmin", "-p", name, "-E", "-v", f"file://{output}", "-P", str(self.ppd))
         assert done.returncode == 0, done.stderr
 
@@ -125,72 +133,3 @@ def cups_server() -> Iterator[CupsServer]:
         proc.wait(timeout=10)
         stderr_log.close()
         shutil.rmtree(base, ignore_errors=True)
-
-
-@dataclass
-class FakeEscposPrinter:
-    """A TCP "printer" on loopback: answers DLE EOT n from `status`, records everything else."""
-
-    host: str
-    port: int
-    status: dict[int, bytes]
-    received: bytearray = field(default_factory=bytearray)
-    answer: bool = True  # False: stay silent, like a printer that hung
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def data(self) -> bytes:
-        with self._lock:
-            return bytes(self.received)
-
-
-def _serve(printer: FakeEscposPrinter, listener: socket.socket, stop: threading.Event) -> None:
-    listener.settimeout(0.1)
-    while not stop.is_set():
-        try:
-            conn, _ = listener.accept()
-        except TimeoutError:
-            continue
-        with conn:
-            conn.settimeout(0.1)
-            pending = b""
-            job = False  # a connection either asks for status or sends a job, as ours do
-            while not stop.is_set():
-                try:
-                    chunk = conn.recv(65536)
-                except TimeoutError:
-                    continue
-                if not chunk:
-                    break
-                if job:
-                    with printer._lock:
-                        printer.received += chunk
-                    continue
-                pending += chunk
-                while len(pending) >= 3 and pending.startswith(b"\x10\x04"):
-                    if printer.answer:
-                        conn.sendall(printer.status.get(pending[2], b"\x12"))
-                    pending = pending[3:]
-                if pending and not b"\x10\x04".startswith(pending[:2]):
-                    job = True
-                    with printer._lock:
-                        printer.received += pending
-                    pending = b""
-
-
-@pytest.fixture
-def escpos_printer() -> Iterator[FakeEscposPrinter]:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
-    printer = FakeEscposPrinter(
-        "127.0.0.1", listener.getsockname()[1], {1: b"\x12", 2: b"\x12", 4: b"\x12"}
-    )
-    stop = threading.Event()
-    thread = threading.Thread(target=_serve, args=(printer, listener, stop), daemon=True)
-    thread.start()
-    try:
-        yield printer
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()

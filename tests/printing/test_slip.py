@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.models import Language
+from kiosk.domain.qr_matrix import encode_qr
 from kiosk.printing.content import SlipData
 from kiosk.printing.paper import Paper, mm_to_points
-from kiosk.printing.qr import encode_qr
 from kiosk.printing.sample import DEMO_GALAPAGOS_AGENCY, sample_slip
 from kiosk.printing.slip import render_slip
 from tests.printing.raster import (

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.domain.models import Language, OpeningHours
+from kiosk.domain.qr_matrix import encode_qr
 from kiosk.printing.paper import Paper, cups_page_size, parse_paper
-from kiosk.printing.qr import dots_per_module, encode_qr, qr_image
+from kiosk.printing.qr import dots_per_module, qr_image
 from kiosk.printing.texts import format_appointment, format_hours
 
 GYE = ZoneInfo("America/Guayaquil")

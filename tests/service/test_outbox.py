@@ -341,7 +341,9 @@ def _use_smtp(svc: EmbeddedService, port: int) -> None:
     svc.context.delivery = Delivery(svc.settings.model_copy(update={"smtp_port": port}))
 
 
-@pytest.mark.expected_log_warnings
+@pytest.mark.expected_log_warnings(
+    r"^WARNING turnos\.outbox: booking message \w+ not sent, will retry: SMTP: "
+)
 def test_a_failed_confirmation_is_retried_with_back_off_and_a_failed_code_is_not(
     retrying: tuple[EmbeddedService, MovableClock], slow_inbox: tuple[SlowInbox, int]
 ) -> None:

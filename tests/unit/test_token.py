@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import base45
 import cbor2
 import pytest
-import qrcode
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -20,8 +19,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from qrcode.constants import ERROR_CORRECT_Q
 
+from kiosk.domain.qr_matrix import QUIET_ZONE_MODULES, encode_qr
 from kiosk.domain.token import (
     MAX_QR_CHARS,
     Claims,
@@ -35,6 +34,7 @@ from kiosk.domain.token import (
     kid_for,
     verify,
 )
+from kiosk.printing.qr import qr_image
 
 VECTOR: dict[str, Any] = json.loads(
     (Path(__file__).parents[1] / "vectors" / "token-v1.json").read_text(encoding="utf-8")
@@ -432,15 +432,12 @@ def realistic_claims(**changes: Any) -> Claims:
 def test_realistic_token_fits_qr_version_12_at_level_q() -> None:
     token = encode(realistic_claims(), vector_key())
     assert len(token) <= MAX_QR_CHARS
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_Q, border=4, box_size=4)
-    qr.add_data(token)
-    qr.make(fit=True)
-    assert qr.version is not None
-    assert qr.version <= 12
-    # And the printed code reads back exactly (space and % included).
-    image = qr.make_image(fill_color="black", back_color="white").get_image().convert("L")
-    decoded = zxingcpp.read_barcodes(image)
-    assert [d.text for d in decoded] == [token]
+    code = encode_qr(token)  # the symbol the slip, the screen and the email show
+    version = (code.size - 2 * QUIET_ZONE_MODULES - 17) // 4
+    assert version <= 12
+    # And the printed code reads back exactly (space and % included), at level Q.
+    decoded = zxingcpp.read_barcodes(qr_image(code, 4))
+    assert [(d.text, d.ec_level) for d in decoded] == [(token, "Q")]
 
 
 def test_encode_refuses_a_token_too_large_for_the_qr() -> None:

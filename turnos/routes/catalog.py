@@ -12,7 +12,8 @@ from turnos.errors import ApiError, ErrorCode
 from turnos.routes.common import parse_day, problems
 from turnos.schemas import AvailabilityOut, CatalogOut, SlotsOut
 from turnos.services import catalog as catalog_service
-from turnos.services.booking import iso, sweep_expired_holds
+from turnos.services.booking import iso
+from turnos.services.holds import sweep_expired_holds
 from turnos.services.slots import Calendar, DayInfo
 
 router = APIRouter()

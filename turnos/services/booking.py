@@ -10,30 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import secrets
 from dataclasses import dataclass
-from email.message import EmailMessage
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import qrcode
 from sqlalchemy import ColumnElement, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kiosk.domain.masking import ascii_masked
 from kiosk.domain.token import Claims, expiry_for
 from turnos import messages, models
-from turnos.confirmation_mail import build_confirmation, confirmation_text
 from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
 from turnos.security import new_id
 from turnos.services import outbox, ratelimit
 from turnos.services import slots as slot_rules
+from turnos.services.confirmation import confirmation_email
+from turnos.services.holds import end_hold, release_session_holds, rowcount, sweep_expired_holds
 from turnos.services.tokens import Principal
 from turnos.services.verification import citizen_session
 
@@ -41,45 +40,6 @@ BOOKED = "booked"
 CANCELLED = "cancelled"
 CHECKED_IN = "checked_in"
 MISSED = "missed"
-
-
-def rowcount(result: Any) -> int:
-    return int(result.rowcount)
-
-
-def _end_hold(session: Session, hold_id: str, slot_id: str, state: str) -> bool:
-    """Move an active hold to `state` and give its place back, once (conditional update)."""
-    changed = rowcount(
-        session.execute(
-            update(models.Hold)
-            .where(models.Hold.id == hold_id, models.Hold.state == ACTIVE)
-            .values(state=state)
-        )
-    )
-    if changed:
-        session.execute(
-            update(models.Slot).where(models.Slot.id == slot_id).values(taken=models.Slot.taken - 1)
-        )
-    return bool(changed)
-
-
-def sweep_expired_holds(session: Session, now: int, limit: int = 500) -> int:
-    rows = session.execute(
-        select(models.Hold.id, models.Hold.slot_id)
-        .where(models.Hold.state == ACTIVE, models.Hold.expires_at <= now)
-        .limit(limit)
-    ).all()
-    return sum(_end_hold(session, r.id, r.slot_id, "expired") for r in rows)
-
-
-def release_session_holds(session: Session, session_id: int, state: str) -> None:
-    rows = session.execute(
-        select(models.Hold.id, models.Hold.slot_id).where(
-            models.Hold.session_id == session_id, models.Hold.state == ACTIVE
-        )
-    ).all()
-    for r in rows:
-        _end_hold(session, r.id, r.slot_id, state)
 
 
 def mark_missed(session: Session, ctx: AppContext, citizen_key: str, now: int) -> None:
@@ -228,7 +188,7 @@ def release_hold(ctx: AppContext, kiosk: Principal, token: str | None, hold_id: 
         hold = session.get(models.Hold, hold_id)
         if hold is None or hold.session_id != cs.id:
             raise ApiError(ErrorCode.NOT_FOUND, "no such hold")
-        _end_hold(session, hold.id, hold.slot_id, "released")
+        end_hold(session, hold.id, hold.slot_id, "released")
 
 
 def iso(epoch: int, zone: str) -> str:
@@ -372,7 +332,7 @@ def _create_booking(
         number = _next_turn_number(session, agency.id, local_date)
         code = f"{procedure.prefix}-{number:03d}"
         booking_id = secrets.token_bytes(8)
-        masked_ascii = citizen.masked_id.replace("•", "*")
+        masked_ascii = ascii_masked(citizen.masked_id)
         claims = Claims(
             issuer=ctx.settings.issuer,
             issued_at=now,
@@ -421,26 +381,9 @@ def _create_booking(
         facts = turn_facts(agency, procedure, booking, cs.language, citizen.id_type)
         confirmation = None
         if cs.email:
-            message = _confirmation(ctx, cs.email, facts, signed, cs.language)
+            message = confirmation_email(ctx, cs.email, facts, signed, cs.language)
             confirmation = outbox.enqueue_email(session, ctx, message, "booking")
         return BookingResult(201, body, confirmation)
-
-
-def qr_png(text: str) -> bytes:
-    image = qrcode.make(text, error_correction=qrcode.constants.ERROR_CORRECT_Q)
-    out = io.BytesIO()
-    image.save(out)  # PNG by default
-    return out.getvalue()
-
-
-def _confirmation(
-    ctx: AppContext, to: str, facts: messages.TurnFacts, token: str, language: str
-) -> EmailMessage:
-    lang = messages.language_of(language)
-    subject = confirmation_text(facts, lang).subject
-    msg = ctx.delivery.new_email(to, subject, "booking")
-    build_confirmation(msg, facts, qr_png(token), lang)
-    return msg
 
 
 def current_bookings(ctx: AppContext, kiosk: Principal, token: str | None) -> list[dict[str, Any]]:

@@ -16,7 +16,8 @@ from turnos import models
 from turnos.context import AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
-from turnos.services.booking import CANCELLED, CHECKED_IN, booking_json, rowcount
+from turnos.services.booking import CANCELLED, CHECKED_IN, booking_json
+from turnos.services.holds import rowcount
 from turnos.services.slots import local_today
 from turnos.services.tokens import Principal, Role
 

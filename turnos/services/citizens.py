@@ -19,15 +19,11 @@ from kiosk.domain.contact import (
     normalize_mobile,
 )
 from kiosk.domain.ids import IdentityDocument, InvalidId, parse_id
+from kiosk.domain.masking import mask_name
 from turnos import models
 from turnos.demo_catalog import fictitious_name
 from turnos.errors import ApiError, ErrorCode
 from turnos.security import Hasher, new_id, same
-
-
-def mask_name(name: str) -> str:
-    """`María Pérez Vera` -> `M••• P••• V•••`: initials only, word lengths hidden."""
-    return " ".join(word[0].upper() + "•••" for word in name.split() if word)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from turnos.errors import ApiError, ErrorCode
 from turnos.security import hash_token, new_id, new_token, same
 from turnos.services import outbox, ratelimit
 from turnos.services.citizens import check_code_recipient, citizen_by_ref
+from turnos.services.holds import release_session_holds
 from turnos.services.tokens import Principal
 
 HOUR_S = 3600
@@ -365,8 +366,6 @@ def citizen_session(
 
 def end_session(ctx: AppContext, kiosk: Principal, token: str | None) -> None:
     """End the session and release its hold (the kiosk wipes the citizen's data)."""
-    from turnos.services.booking import release_session_holds
-
     now = ctx.now()
     with ctx.db.transaction() as session:
         row = citizen_session(session, kiosk, token, now)

@@ -7,6 +7,10 @@ and may try again. Widgets are touched only here, on the UI thread.
 
 A cancelled or abandoned call keeps running in its thread until the HTTP timeout of the client
 ends it (requests cannot be interrupted); its result is dropped.
+
+Work nobody waits on (health polling, the heartbeat, the printer's status, releasing a hold)
+runs through `background()`, always with a time limit, on threads of its own per device: a
+hung printer can fill the printer's lane, never the service's nor the citizen's calls.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ T = TypeVar("T")
 
 BUSY_AFTER_S = 0.3
 CANCEL_AFTER_S = 4.0
+#: The longest a background call may take before its waiter gives up on it.
+BACKGROUND_TIMEOUT_S = 20.0
 
 
 class CallCancelledError(Exception):
@@ -46,6 +52,8 @@ class AsyncCaller(QObject):
         busy_after_s: float = BUSY_AFTER_S,
         cancel_after_s: float = CANCEL_AFTER_S,
         max_workers: int = 4,
+        background_workers: int = 2,
+        background_timeout_s: float = BACKGROUND_TIMEOUT_S,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,7 +61,10 @@ class AsyncCaller(QObject):
         self.timeout_s = timeout_s
         self.busy_after_s = busy_after_s
         self.cancel_after_s = cancel_after_s
+        self.background_timeout_s = background_timeout_s
         self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="call")
+        self._lane_workers = background_workers
+        self._lanes: dict[str, ThreadPoolExecutor] = {}
         self._choice: asyncio.Future[str] | None = None
         self._depth = 0
         busy.cancel_requested.connect(lambda: self._choose("cancel"))
@@ -63,10 +74,40 @@ class AsyncCaller(QObject):
     def running(self) -> bool:
         return self._depth > 0
 
-    async def background(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `fn` in a worker thread without any busy display (heartbeat, health polling)."""
+    async def background(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        timeout_s: float | None = None,
+        lane: str = "service",
+        **kwargs: Any,
+    ) -> T:
+        """Run `fn` without any busy display (heartbeat, health polling, the printer).
+
+        Each `lane` (one per device: "service", "printer") has threads of its own, so a
+        printer that hangs cannot hold up the heartbeat, nor either of them the citizen's
+        calls. Raises TimeoutError after `timeout_s` (the caller's default otherwise); a
+        call that has not started by then never starts, one that has finishes on its own
+        and its result is dropped.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+        pool = self._lanes.get(lane)
+        if pool is None:
+            pool = ThreadPoolExecutor(
+                max_workers=self._lane_workers, thread_name_prefix=f"background-{lane}"
+            )
+            self._lanes[lane] = pool
+        call = loop.run_in_executor(pool, functools.partial(fn, *args, **kwargs))
+        limit = self.background_timeout_s if timeout_s is None else timeout_s
+        try:
+            done, _ = await asyncio.wait({call}, timeout=limit)
+        except asyncio.CancelledError:
+            call.cancel()
+            raise
+        if call not in done:
+            call.cancel()
+            raise TimeoutError(f"{getattr(fn, '__name__', 'call')} took over {limit:g} s")
+        return call.result()
 
     async def run(
         self,
@@ -122,6 +163,8 @@ class AsyncCaller(QObject):
     def shutdown(self) -> None:
         """Stop accepting calls; threads still running finish on their own."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+        for pool in self._lanes.values():
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _drop_result(future: asyncio.Future[Any]) -> None:

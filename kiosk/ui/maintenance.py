@@ -1,9 +1,10 @@
 """The technician's way in: a hidden gesture, a PIN, then a panel.
 
 Gesture "corner-taps": five taps in the top-left corner of the window within three seconds.
-The PIN is checked against the salted hash in the config (kiosk.config.check_pin), never
-stored in clear. The panel shows the service URL and status, the printer status, the kiosk id
-and the version, and offers a test print, a restart and an exit.
+The panel is handed the check of a PIN (the app checks it against the salted hash in the
+config, kiosk.config.check_pin); the PIN is never stored in clear, nor kept in a widget. The
+panel shows the service URL and status, the printer status, the kiosk id and the version, and
+offers a test print, a restart and an exit.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.config import check_pin
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.overlays import Overlay
 from kiosk.ui.theme import Theme
@@ -107,10 +107,16 @@ class MaintenancePanel(Overlay):
     refresh_requested = Signal()
 
     def __init__(
-        self, theme: Theme, pin_hash: str, parent: QWidget | None = None, *, max_tries: int = 3
+        self,
+        theme: Theme,
+        pin_matches: Callable[[str], bool],
+        parent: QWidget | None = None,
+        *,
+        max_tries: int = 3,
     ) -> None:
+        """`pin_matches(pin)` tells whether a typed PIN is the technician's."""
         super().__init__(theme, parent)
-        self._pin_hash = pin_hash
+        self._pin_matches = pin_matches
         self._max_tries = max_tries
         self._failures = 0
         self.setObjectName("maintenancePanel")
@@ -197,7 +203,7 @@ class MaintenancePanel(Overlay):
     def _check_pin(self) -> None:
         pin = self.pin_edit.text()
         self.pin_edit.clear()  # the PIN never stays in a widget
-        if check_pin(pin, self._pin_hash):
+        if self._pin_matches(pin):
             self._failures = 0
             self.pin_error.clear()
             self.pin_page.hide()

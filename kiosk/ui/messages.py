@@ -12,29 +12,10 @@ from PySide6.QtCore import QObject
 
 from kiosk.domain.contact import ContactProblem
 from kiosk.domain.dates import written_date
-from kiosk.domain.ids import IdProblem, IdType
 from kiosk.domain.models import Language
 
 
 class Messages(QObject):
-    def id_problem(self, problem: IdProblem, id_type: IdType) -> str:
-        if id_type is not IdType.CEDULA:
-            if problem is IdProblem.EMPTY:
-                return self.tr("Escriba el número de su documento.")
-            return self.tr("El número del documento no es válido. Revíselo y corríjalo.")
-        texts = {
-            IdProblem.EMPTY: self.tr("Escriba su número de cédula."),
-            IdProblem.TOO_SHORT: self.tr("Faltan dígitos. La cédula tiene 10 dígitos."),
-            IdProblem.TOO_LONG: self.tr("Sobran dígitos. La cédula tiene 10 dígitos."),
-            IdProblem.NOT_DIGITS: self.tr("La cédula solo lleva números. Revise los 10 dígitos."),
-            IdProblem.BAD_CHARACTERS: self.tr(
-                "La cédula solo lleva números. Revise los 10 dígitos."
-            ),
-        }
-        return texts.get(
-            problem, self.tr("El número de cédula no es válido. Revise los 10 dígitos.")
-        )
-
     def contact_problem(self, field: str, problem: ContactProblem) -> str:
         if field == "email":
             if problem is ContactProblem.EMPTY:
@@ -155,6 +136,19 @@ class Messages(QObject):
         return self.tr(
             "No pudimos enviar el código a ese correo. Revise que esté bien escrito, o elija "
             "que se lo enviemos por mensaje de texto."
+        )
+
+    def resend_failed(self, channel: str) -> str:
+        """A new code could not be sent: the one already received still works, and the other
+        way is one step back (the code screen has no channel to choose)."""
+        if channel == "sms":
+            return self.tr(
+                "No pudimos enviar un código nuevo a su celular. Escriba el que ya recibió, o "
+                "toque «Atrás» y elija que se lo enviemos por correo."
+            )
+        return self.tr(
+            "No pudimos enviar un código nuevo a su correo. Escriba el que ya recibió, o toque "
+            "«Atrás» y elija que se lo enviemos por mensaje de texto."
         )
 
     def kiosk_busy_heading(self) -> str:

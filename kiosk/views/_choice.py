@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.models import Language
-from kiosk.ui.widgets import ChoiceItem, ChoiceList, ErrorLabel, apply_theme, is_landscape
-from kiosk.views.base import StepView
+from kiosk.ui.choice import ChoiceItem, ChoiceList
+from kiosk.ui.labels import ErrorLabel
+from kiosk.ui.layout import apply_theme, is_landscape
+from kiosk.ui.step_view import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

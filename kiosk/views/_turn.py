@@ -40,7 +40,10 @@ from kiosk.domain.models import (
     Language,
     Requirement,
 )
-from kiosk.ui.widgets import DateWords, MessageLabel, discard, first_upper, label
+from kiosk.ui.date_words import DateWords
+from kiosk.ui.labels import MessageLabel, label
+from kiosk.ui.layout import discard
+from kiosk.ui.text import first_upper
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

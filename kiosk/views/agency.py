@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Agency, Language, OpeningHours
-from kiosk.ui.widgets import ChoiceItem, DateWords, first_upper
+from kiosk.ui.choice import ChoiceItem
+from kiosk.ui.date_words import DateWords
+from kiosk.ui.text import first_upper
+from kiosk.ui.theme import Theme
 from kiosk.views._choice import ChoiceStepView
 
 
 class AgencyView(ChoiceStepView):
     step = Step.AGENCY
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        # One for the view: one per opening-hours line on every fill was never freed.
+        self._words = DateWords(self)
 
     def set_agencies(self, agencies: Sequence[Agency], lang: Language | str) -> None:
         items = [ChoiceItem(str(a.id), a.name.get(lang), self._detail(a, lang)) for a in agencies]
@@ -23,7 +33,7 @@ class AgencyView(ChoiceStepView):
         return f"{address}. {hours}" if hours else address
 
     def _hours(self, hours: OpeningHours) -> str:
-        words = DateWords(self)
+        words = self._words
         days = sorted(hours.weekdays)
         if len(days) > 1 and days == list(range(days[0], days[-1] + 1)):
             span = (

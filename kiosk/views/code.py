@@ -15,20 +15,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.contact import Channel, mask_email, mask_phone
 from kiosk.domain.flow import Draft, Step
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.countdown import Countdown, countdown_text
 from kiosk.ui.keypad import Keypad
-from kiosk.ui.widgets import (
-    Countdown,
-    ErrorLabel,
-    MessageLabel,
-    apply_theme,
-    countdown_text,
-    is_landscape,
-    label,
-    set_role,
-    split_layout,
-    touch_button,
-)
-from kiosk.views.base import StepView
+from kiosk.ui.labels import ErrorLabel, MessageLabel, label
+from kiosk.ui.layout import apply_theme, is_landscape, set_role, split_layout
+from kiosk.ui.step_view import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

@@ -29,18 +29,12 @@ from kiosk.domain.contact import (
     normalize_mobile,
 )
 from kiosk.domain.flow import Draft, Step
+from kiosk.ui.choice import ChoiceButton, ChoiceItem
 from kiosk.ui.keyboard import Keyboard, KeyboardLayout
 from kiosk.ui.keypad import Keypad
-from kiosk.ui.widgets import (
-    ChoiceButton,
-    ChoiceItem,
-    ErrorLabel,
-    apply_theme,
-    is_landscape,
-    label,
-    split_layout,
-)
-from kiosk.views.base import StepView
+from kiosk.ui.labels import ErrorLabel, label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
 from kiosk.views.privacy import PrivacyView
 
 if TYPE_CHECKING:

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Confirmation, Language
-from kiosk.ui.widgets import apply_theme, is_landscape, label, split_layout
+from kiosk.ui.labels import label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
 from kiosk.views._turn import (
     BringList,
     TurnBlock,
@@ -21,7 +23,6 @@ from kiosk.views._turn import (
     message,
     turn_facts,
 )
-from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

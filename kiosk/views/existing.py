@@ -22,17 +22,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Confirmation, Language
-from kiosk.ui.widgets import (
-    DateWords,
-    ErrorLabel,
-    apply_theme,
-    discard,
-    first_upper,
-    label,
-    touch_button,
-)
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.date_words import DateWords
+from kiosk.ui.labels import ErrorLabel, label
+from kiosk.ui.layout import apply_theme, discard
+from kiosk.ui.step_view import StepView
+from kiosk.ui.text import first_upper
 from kiosk.views._turn import agency_address, agency_name
-from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

@@ -34,20 +34,13 @@ from kiosk.domain.ids import (
     cedula_problem,
     parse_id,
 )
+from kiosk.ui.buttons import touch_button
 from kiosk.ui.keyboard import Keyboard, KeyboardLayout
 from kiosk.ui.keypad import Keypad
-from kiosk.ui.widgets import (
-    MARK_CHOSEN,
-    MARK_OPEN,
-    ErrorLabel,
-    MessageLabel,
-    apply_theme,
-    is_landscape,
-    label,
-    split_layout,
-    touch_button,
-)
-from kiosk.views.base import StepView
+from kiosk.ui.labels import ErrorLabel, MessageLabel, label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
+from kiosk.ui.text import MARK_CHOSEN, MARK_OPEN
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
@@ -200,10 +193,12 @@ class IdentifyView(StepView):
             self.submitted.emit()
         elif self.edit.text().strip():
             # OK on a number still too short: now it is worth saying.
-            self.error.set_text(self._problem_text(IdProblem.TOO_SHORT))
+            self.error.set_text(self.problem_text(IdProblem.TOO_SHORT))
             self.progress.set_text(None)
 
-    def _problem_text(self, problem: IdProblem) -> str:
+    def problem_text(self, problem: IdProblem) -> str:
+        """What is wrong with the number, for the document type chosen: the one wording of id
+        problems, for the live check here and for a refusal after «Consultar»."""
         cedula = self._type is IdType.CEDULA
         texts = {
             IdProblem.EMPTY: self.tr("Escriba el número de su documento."),
@@ -232,7 +227,7 @@ class IdentifyView(StepView):
         if self._service_error:
             self.error.set_text(self._service_error)
         else:
-            self.error.set_text(self._problem_text(problem) if problem else None)
+            self.error.set_text(self.problem_text(problem) if problem else None)
         self.edit.setProperty("invalid", "true" if self.error.isVisible() else "false")
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)

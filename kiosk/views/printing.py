@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -21,13 +20,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language
-from kiosk.ui.widgets import (
-    apply_theme,
-    is_landscape,
-    label,
-    split_layout,
-    touch_button,
-)
+from kiosk.domain.qr_matrix import encode_qr
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
 from kiosk.views._turn import (
     BringList,
     TurnBlock,
@@ -35,7 +32,6 @@ from kiosk.views._turn import (
     TurnWords,
     message,
 )
-from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme
@@ -46,21 +42,18 @@ QR_MM = 90.0
 
 
 class QrCode(QWidget):
-    """The token as a QR code, drawn module by module: sharp at any size, black on white."""
+    """The token as a QR code, drawn module by module: sharp at any size, black on white.
+
+    The same symbol as the slip's and the email's (`kiosk.domain.qr_matrix`), quiet zone
+    included, so the counter's scanner reads a photo of it as it reads the slip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._matrix: list[list[bool]] = []
+        self._matrix: tuple[tuple[bool, ...], ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_payload(self, payload: str) -> None:
-        if payload:
-            code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-            code.add_data(payload)
-            code.make(fit=True)
-            self._matrix = [list(row) for row in code.get_matrix()]
-        else:
-            self._matrix = []
+        self._matrix = encode_qr(payload).modules if payload else ()
         self.update()
 
     def modules(self) -> int:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets import label, touch_button
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import label
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

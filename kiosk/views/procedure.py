@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language, Procedure
-from kiosk.ui.widgets import ChoiceItem
+from kiosk.ui.choice import ChoiceItem
 from kiosk.views._choice import ChoiceStepView
 
 

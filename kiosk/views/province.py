@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language, Province
 from kiosk.domain.provinces import cities_of
-from kiosk.ui.widgets import ChoiceItem, fold
+from kiosk.ui.choice import ChoiceItem
+from kiosk.ui.text import fold
 from kiosk.views._choice import ChoiceStepView
 
 

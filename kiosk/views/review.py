@@ -16,14 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.contact import mask_email, mask_phone
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Catalog, Language
-from kiosk.ui.widgets import (
-    Countdown,
-    apply_theme,
-    countdown_text,
-    is_landscape,
-    label,
-    split_layout,
-)
+from kiosk.ui.countdown import Countdown, countdown_text
+from kiosk.ui.labels import label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
 from kiosk.views._turn import (
     CuedScroll,
     DocumentList,
@@ -32,7 +28,6 @@ from kiosk.views._turn import (
     agency_name,
     message,
 )
-from kiosk.views.base import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

@@ -26,18 +26,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Availability, Day, Slot
-from kiosk.ui.calendar import DateWords, MonthCalendar
-from kiosk.ui.widgets import (
-    ButtonGrid,
-    ErrorLabel,
-    apply_theme,
-    first_upper,
-    is_landscape,
-    label,
-    split_layout,
-    touch_button,
-)
-from kiosk.views.base import StepView
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.calendar import MonthCalendar
+from kiosk.ui.choice import ButtonGrid
+from kiosk.ui.date_words import DateWords
+from kiosk.ui.labels import ErrorLabel, label
+from kiosk.ui.layout import apply_theme, is_landscape, split_layout
+from kiosk.ui.step_view import StepView
+from kiosk.ui.text import first_upper
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

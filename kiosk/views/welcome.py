@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.flow import Step
 from kiosk.domain.models import Language
-from kiosk.ui.widgets import MessageLabel, apply_theme, label, set_min_height, touch_button
-from kiosk.views.base import StepView
+from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import MessageLabel, label
+from kiosk.ui.layout import apply_theme, set_min_height
+from kiosk.ui.step_view import StepView
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Theme

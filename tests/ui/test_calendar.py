@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.flow import Step
 from kiosk.domain.models import Availability, Day, DayState, Localized, Slot
-from kiosk.ui.calendar import DayCell, MonthCalendar
+from kiosk.ui.calendar import MonthCalendar
+from kiosk.ui.day_cell import DayCell
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
 from kiosk.views.schedule import ScheduleView

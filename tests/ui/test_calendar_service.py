@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.backend.client import TurnosClient
-from kiosk.controller import AVAILABILITY_DAYS
+from kiosk.booking.turn_steps import AVAILABILITY_DAYS
 from kiosk.domain.flow import Step
 from kiosk.ui.theme import Theme
 from kiosk.views.schedule import ScheduleView
@@ -130,7 +130,7 @@ def test_a_day_whose_turns_are_gone_offers_the_next_open_day(
     kiosk, driver = to_schedule(
         make_kiosk, december_service, service_clock, "1713175071", "luis.calendario@gmail.com"
     )
-    assert kiosk.controller._last_bookable == dt.date(2027, 1, 18)  # the window, kept
+    assert kiosk.controller.turn.last_bookable == dt.date(2027, 1, 18)  # the window, kept
     schedule = driver.view(Step.SCHEDULE)
     # The citizen reads the month until Thursday evening: the 24th's turns have all begun.
     service_clock.set(int((MONDAY_EVENING + dt.timedelta(days=3)).timestamp()))

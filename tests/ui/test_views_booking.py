@@ -22,10 +22,10 @@ from kiosk.domain.contact import Channel
 from kiosk.domain.flow import Draft
 from kiosk.domain.ids import IdType, parse_id
 from kiosk.domain.models import Booking, Catalog, Confirmation, Day, Hold, Language, Slot
+from kiosk.ui.step_view import StepView
 from kiosk.ui.theme import Theme
 from kiosk.views._turn import turn_facts
 from kiosk.views.agency import AgencyView
-from kiosk.views.base import StepView
 from kiosk.views.code import CodeView
 from kiosk.views.contact import ContactView
 from kiosk.views.done import DoneView
@@ -180,6 +180,8 @@ def _decode(widget: QWidget) -> str:
     picture = Image.frombuffer("L", (width, height), data, "raw", "L", image.bytesPerLine(), 1)
     found = zxingcpp.read_barcodes(picture)
     assert found, "no QR code on the screen"
+    # The slip's and the email's own symbol (kiosk.domain.qr_matrix): error level Q.
+    assert found[0].ec_level == "Q", f"the screen's QR is level {found[0].ec_level}"
     return found[0].text
 
 
@@ -319,7 +321,14 @@ def test_clear_leaves_no_personal_value_in_any_view(
         "A-017",
         TOKEN,
     )
-    assert any(p in t for v in views for t in texts(v) for p in personal)  # filled before
+    # Every view that takes or shows personal data holds some before the wipe: a view left
+    # empty here would pass the check below without proving anything.
+    for view in (identify, contact, review, printing, done, existing):
+        shown_values = [p for t in texts(view) for p in personal if p in t]
+        assert shown_values, f"{type(view).__name__} showed nothing personal before clear()"
+    assert code.value() == "654321"  # one digit a box: no text above holds the whole code
+    assert printing.qr.modules() > 0
+    assert review.hold_seconds_left() > 0
     for view in views:
         view.clear()
     for view in views:
@@ -329,6 +338,7 @@ def test_clear_leaves_no_personal_value_in_any_view(
     assert isinstance(printing, PrintingView)
     assert printing.qr.modules() == 0
     assert review.hold_seconds_left() == 0
+    assert code.value() == ""
 
 
 # -- language switch ---------------------------------------------------------------------------

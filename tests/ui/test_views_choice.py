@@ -306,3 +306,19 @@ def test_a_day_without_places_offers_the_next_one(qtbot: QtBot, theme: Theme) ->
     view.clear()
     assert view.calendar.selected() is None
     assert not view.no_places.isVisible()
+
+
+def test_filling_the_agencies_again_and_again_makes_no_new_objects(
+    qtbot: QtBot, theme: Theme, catalog: Catalog
+) -> None:
+    """Issue 15: every fill made a DateWords per opening-hours line, parented to the view and
+    so never freed while the kiosk ran."""
+    from kiosk.ui.date_words import DateWords
+
+    view = AgencyView(theme)
+    qtbot.addWidget(view)
+    view.set_agencies(list(catalog.agencies), "es")
+    before = len(view.findChildren(DateWords))
+    for _ in range(5):
+        view.set_agencies(list(catalog.agencies), "es")
+    assert len(view.findChildren(DateWords)) == before == 1

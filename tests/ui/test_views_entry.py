@@ -186,6 +186,7 @@ def test_identify_clear_and_show_state_leave_no_number(qtbot: QtBot, theme: Them
     shown(qtbot, view, theme, PORTRAIT_BODY)
     click(qtbot, view.type_buttons[IdType.PASSPORT])
     tap(qtbot, view.keyboard, *"ZX98765")
+    assert view.edit.text() == "ZX98765"  # typed, so the wipe below has something to wipe
     view.clear()
     assert view.id_type() is IdType.CEDULA
     assert_nothing_personal(view, "ZX98765")
@@ -288,10 +289,15 @@ def test_contact_clear_wipes_everything_and_shows_the_notice_again(
     shown(qtbot, view, theme, PORTRAIT_BODY)
     _fill_contact(qtbot, view, EMAIL, MOBILE)
     click(qtbot, view.sms)
+    # Held and shown before the wipe: the mobile as typed, the address masked.
+    assert view.phone.text() == MOBILE
+    assert view.email.text() == "m•••@gmail.com"
+    assert view.value() == (EMAIL, MOBILE_E164, Channel.SMS)
     view.clear()
     assert view.notice_shown()
     assert view.channel() is Channel.EMAIL
-    assert_nothing_personal(view, "maria", MOBILE, "0991")
+    assert view.email_text() == ""
+    assert_nothing_personal(view, "maria", "m•••", MOBILE, "0991")
     # Coming back to the step never puts the data back.
     view.show_state(Draft(email=EMAIL, phone=MOBILE_E164))
     view.accept_notice()
@@ -326,6 +332,7 @@ def test_a_wrong_code_empties_the_boxes_and_a_new_code_starts_afresh(
     view.new_code(expires, 0)
     assert view.attempts.text() == "El código vale hasta las 10:42."
     tap(qtbot, view.keypad, *"111111")
+    assert [b.text() for b in view.boxes.boxes] == ["1"] * 6
     view.code_refused(2, "El código no es correcto. Revíselo y escríbalo de nuevo.")
     assert view.value() == ""  # no six ⌫ to clear a wrong code
     assert all(b.text() == "" for b in view.boxes.boxes)
@@ -378,6 +385,10 @@ def test_code_help_and_masked_destination(qtbot: QtBot, theme: Theme) -> None:
     assert "mensajes de texto" in view.help.text()
     tap(qtbot, view.keypad, *"123456")
     view.set_attempts_left(2)
+    # All of it on the screen before the wipe.
+    assert [b.text() for b in view.boxes.boxes] == list("123456")
+    assert view.attempts.text().startswith("Le quedan 2 intentos")
+    assert view.help.isVisible()
     view.clear()
     assert view.value() == ""
     assert view.attempts.text() == ""

@@ -31,8 +31,8 @@ from kiosk.domain.flow import Step
 from kiosk.domain.models import Availability, Catalog, Day, DayState, Localized
 from kiosk.domain.screen import CAP_HEIGHT_PER_EM, REACH_MAX_MM, REACH_MIN_MM, ScreenGeometry
 from kiosk.ui.shell import KioskShell
+from kiosk.ui.step_view import StepView
 from kiosk.ui.theme import Theme
-from kiosk.views.base import StepView
 from tests.ui.conftest import LANDSCAPE, PORTRAIT
 from tests.ui.test_views_booking import _confirmation, _draft, _slot
 from turnos.demo_catalog import demo_catalog

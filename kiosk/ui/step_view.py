@@ -1,8 +1,10 @@
 """The contract between a citizen screen and the shell.
 
-A view shows state and reports what the citizen typed or chose; it never calls the service and
-never decides where the flow goes. The shell reads `is_valid()` and `next_label()` to set the
-action bar (Atrás / Empezar de nuevo / Siguiente) in one place, as Electrum's wizard does.
+It lives beside the shell, which needs nothing else of a screen; every citizen screen
+subclasses it. A view shows state and reports what the citizen typed or chose; it never calls
+the service and never decides where the flow goes. The shell reads `is_valid()` and
+`next_label()` to set the action bar (Atrás / Empezar de nuevo / Siguiente) in one place, as
+Electrum's wizard does.
 """
 
 from __future__ import annotations

@@ -22,19 +22,19 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, logsafe
 from kiosk.backend.client import TurnosClient
+from kiosk.config import check_pin
 from kiosk.controller import ControllerOptions, KioskController, build_views
 from kiosk.domain.idle import IdlePolicy, IdleTracker
 from kiosk.domain.models import Language
 from kiosk.domain.screen import ScreenGeometry
+from kiosk.maintenance_link import wire_maintenance
 from kiosk.printing.paper import Paper
 from kiosk.printing.printer import Printer
-from kiosk.printing.sample import sample_slip
-from kiosk.printing.slip import render_slip
 from kiosk.ui.async_call import AsyncCaller
 from kiosk.ui.fonts import load_fonts
-from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.i18n import TRANSLATIONS_DIR, LanguageSwitcher
 from kiosk.ui.idle_watch import IdleWatcher
-from kiosk.ui.maintenance import CornerTapDetector, MaintenanceInfo, MaintenancePanel
+from kiosk.ui.maintenance import CornerTapDetector, MaintenancePanel
 from kiosk.ui.shell import KioskGuard, KioskShell
 from kiosk.ui.theme import DEFAULT_PRIMARY, DEFAULT_SECONDARY, Theme
 
@@ -94,6 +94,13 @@ class Kiosk:
         self.shell.deleteLater()
         self.client.close()
 
+    def leave(self) -> None:
+        """End the program (the technician's "Salir", the demo's own ways out)."""
+        # The window refuses to close unless told (Alt+F4 does nothing), and Qt 6 will not
+        # quit while a window refuses.
+        self.shell.allow_close()
+        self.app.quit()
+
 
 def theme_from_settings(settings: Any, geometry: ScreenGeometry | None = None) -> Theme:
     screen = settings.screen
@@ -118,11 +125,13 @@ def assemble(
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], dt.datetime] | None = None,
     health_first_s: float = 0.5,
+    translations: Path | None = None,
 ) -> Kiosk:
     """Build the shell, the views, the controller and the technician's way in.
 
     `clock` is the monotonic time of the idle policy and the hidden gesture; `now` the wall
-    clock that hold and resend countdowns are measured against (the service's, in tests).
+    clock that hold and resend countdowns are measured against (the service's, in tests);
+    `translations` the folder of compiled catalogues (the installed ones by default).
     """
     load_fonts()
     theme = theme_from_settings(settings, geometry)
@@ -148,7 +157,7 @@ def assemble(
     )
     policy = IdlePolicy.standard(idle_cfg.default_s, idle_cfg.code_step_s, idle_cfg.warning_s)
     idle = IdleWatcher(IdleTracker(policy, clock), parent=shell)
-    switcher = LanguageSwitcher(app, parent=shell)
+    switcher = LanguageSwitcher(app, translations or TRANSLATIONS_DIR, parent=shell)
     options = ControllerOptions(
         kiosk_id=kiosk_cfg.id,
         contact_phone=kiosk_cfg.contact_phone,
@@ -174,63 +183,24 @@ def assemble(
     guard.activity.connect(idle.touch)
     app.installEventFilter(guard)
 
-    panel = MaintenancePanel(theme, settings.maintenance.pin_hash)
+    pin_hash = str(settings.maintenance.pin_hash)
+    panel = MaintenancePanel(theme, lambda pin: check_pin(pin, pin_hash))
     shell.add_overlay(panel)
     corner = CornerTapDetector(shell, theme.px(25.0), clock=clock, parent=shell)
     corner.triggered.connect(panel.open_pin)
     app.installEventFilter(corner)
     kiosk = Kiosk(app, shell, controller, caller, idle, switcher, guard, corner, panel, client)
-    _wire_maintenance(kiosk, settings, printer)
+    _wire_maintenance(kiosk, settings)
     return kiosk
 
 
-def _wire_maintenance(kiosk: Kiosk, settings: Any, printer: Printer) -> None:
-    panel, controller = kiosk.maintenance, kiosk.controller
-
-    async def refresh() -> None:
-        try:
-            health = await kiosk.caller.background(kiosk.client.health)
-            service = f"OK · API {health.api_version} · {health.version}"
-        except Exception as exc:  # any failure is worth showing the technician
-            service = type(exc).__name__
-        status = await kiosk.caller.background(printer.status)
-        printer_text = "OK" if status.ready else f"{status.problem}: {status.detail}"
-        if status.paper_low:
-            printer_text += " · paper low"
-        panel.set_info(
-            MaintenanceInfo(
-                service_url=settings.service.url or "embedded demo service",
-                service_status=service,
-                printer_status=printer_text,
-                kiosk_id=settings.kiosk.id,
-                version=__version__,
-            )
-        )
-
-    async def test_print() -> None:
-        data = sample_slip(kiosk_id=settings.kiosk.id, contact_phone=settings.kiosk.contact_phone)
-        paper = Paper(str(settings.printer.paper))
-        try:
-            pdf = await kiosk.caller.background(render_slip, data, paper, int(settings.printer.dpi))
-            await kiosk.caller.background(printer.print_pdf, pdf, paper)
-        except Exception as exc:  # shown to the technician, never raised at the citizen
-            log.error("test print failed: %s", type(exc).__name__)
-        await refresh()
-
-    def restart() -> None:
-        panel.dismiss()
-        controller.wipe()
-        controller.catalog = None
-        controller.start()
-
-    def leave() -> None:
-        kiosk.shell.allow_close()
-        kiosk.app.quit()
-
-    panel.refresh_requested.connect(lambda: controller._spawn(refresh()))
-    panel.test_print_requested.connect(lambda: controller._spawn(test_print()))
-    panel.restart_requested.connect(restart)
-    panel.exit_requested.connect(leave)
+def _wire_maintenance(kiosk: Kiosk, settings: Any) -> None:
+    wire_maintenance(
+        kiosk.maintenance,
+        kiosk.controller,
+        service_url=settings.service.url or "embedded demo service",
+        leave=kiosk.leave,
+    )
 
 
 def install_excepthook(controller: KioskController) -> Callable[..., Any]:
@@ -285,12 +255,8 @@ def application() -> QApplication:
 
 
 def run_kiosk(settings: Any, windowed: bool) -> int:
-    """The citizen kiosk on the configured service."""
+    """The citizen kiosk on the configured service (kiosk.cli runs the demo when none is)."""
     configure_logging()
-    if not settings.service.url:
-        from kiosk.demo import run_demo
-
-        return run_demo(settings, windowed)
     from kiosk.printing.factory import printer_from_settings
 
     app = application()

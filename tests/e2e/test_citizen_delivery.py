@@ -7,6 +7,8 @@ offered email, on the same screen, with what was typed kept; and email must then
 
 from __future__ import annotations
 
+import re
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,14 @@ from tests.ui.conftest import KioskDriver
 from turnos.bootstrap import seed_demo
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.services.citizens import import_citizens
+from turnos.services.delivery import Delivery
 
 pytestmark = pytest.mark.slow
 
 MakeKiosk = Callable[..., tuple[Any, KioskDriver, Any]]
 
 CEDULA = _cedula(301)
+QUICK_COOLDOWN_S = 2  # the kiosk's resend countdown runs in real time: keep the test short
 EMAIL = "rosa.vera@gmail.com"
 
 
@@ -38,7 +42,12 @@ def mail_only_service(
     """Email by SMTP, no SMS gateway: every SMS is `delivery_failed`."""
     data: Path = tmp_path_factory.mktemp("mail-only")
     service = start_embedded(
-        data, demo=False, smtp_host="127.0.0.1", smtp_port=inbox[1], mail_from="t@example.com"
+        data,
+        demo=False,
+        smtp_host="127.0.0.1",
+        smtp_port=inbox[1],
+        mail_from="t@example.com",
+        resend_cooldown_s=QUICK_COOLDOWN_S,
     )
     csv = data / "citizens.csv"
     csv.write_text(f"id_type,id_number,name\ncedula,{CEDULA},Rosa Vera\n")
@@ -95,3 +104,60 @@ def test_sms_without_a_gateway_offers_email_and_the_kiosk_stays_in_service(
     driver.at(Step.VERIFY_CODE)
     assert inbox[0].wait_for(EMAIL)
     assert not kiosk.controller.out_of_service
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_new_code_that_cannot_be_sent_keeps_the_first_one_usable(
+    make_kiosk: MakeKiosk,
+    mail_only_service: EmbeddedService,
+    inbox: tuple[Inbox, int],
+    tmp_path: Path,
+) -> None:
+    """The mail server goes away after the first code: asking for a new one says so at the code
+    step, points to the code already received and to «Atrás» for the other channel, and the
+    first code still books."""
+    kiosk, driver, _idle = make_kiosk(
+        mail_only_service.url,
+        mail_only_service.credentials["kiosk_token"],
+        tmp_path / "outbox",
+        printer=FilePrinter(tmp_path / "slips"),
+    )
+    driver.start()
+    driver.identify(CEDULA)
+    driver.at(Step.CONTACT)
+    contact = driver.view(Step.CONTACT)
+    if contact.notice_shown():
+        driver.next()
+        driver.qtbot.waitUntil(lambda: not contact.notice_shown(), timeout=5000)
+    email = "rosa.vera.2@gmail.com"
+    driver.contact(email, "0991230301")
+    driver.at(Step.VERIFY_CODE)
+    [mail] = inbox[0].wait_for(email)
+    found = re.search(r"\b(\d{6})\b", mail.get_body(("plain",)).get_content())
+    assert found, "no code in the mail"
+
+    context = mail_only_service.context
+    working = context.delivery
+    context.delivery = Delivery(
+        mail_only_service.settings.model_copy(update={"smtp_port": _closed_port()})
+    )
+    try:
+        code_view = driver.view(Step.VERIFY_CODE)
+        driver.qtbot.waitUntil(code_view.resend.isEnabled, timeout=QUICK_COOLDOWN_S * 1000 + 3000)
+        driver.tap(code_view.resend)
+        driver.qtbot.waitUntil(lambda: bool(code_view.error.text()), timeout=10000)
+    finally:
+        context.delivery = working
+    assert code_view.error.text() == (
+        "No pudimos enviar un código nuevo a su correo. Escriba el que ya recibió, o toque "
+        "«Atrás» y elija que se lo enviemos por mensaje de texto."
+    )
+    assert not kiosk.controller.out_of_service
+    driver.at(Step.VERIFY_CODE)
+    driver.enter_code(found.group(1))
+    driver.at(Step.PROVINCE)

@@ -14,8 +14,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
+from kiosk.domain.contact import mask_email, mask_phone
 from kiosk.domain.flow import Step
 from kiosk.domain.idle import IdlePhase
+from kiosk.domain.ids import mask_id
 from kiosk.tour import LinkSwitch
 from tests.ui.conftest import KioskDriver
 from turnos.embedded import EmbeddedService
@@ -61,13 +63,21 @@ def test_idle_warning_then_wipe_leaves_nothing_personal(
     assert not overlay.isVisible()
     assert kiosk.idle.phase is IdlePhase.ACTIVE
 
+    # The screens hold the citizen's data before the wipe, or the checks after it prove nothing.
+    masks = (mask_id(cedula), mask_email(email), mask_phone(phone))
+    held = _all_texts(kiosk.shell)
+    for value in (cedula, phone, mask_email(email)):
+        assert value in held
+    assert driver.view(Step.VERIFY_CODE).value() == code[:3]
+
     clock.advance(185)
     kiosk.idle.check()
     driver.qtbot.waitUntil(lambda: kiosk.controller.flow.current is Step.WELCOME)
     assert kiosk.controller.flow.draft.personal_fields_empty()
     shown = _all_texts(kiosk.shell)
-    for secret in (cedula, email, phone, code, code[:3], "julia", "7771122", "17••••"):
+    for secret in (cedula, email, phone, code, code[:3], "julia", "7771122", *masks):
         assert secret not in shown
+    assert driver.view(Step.VERIFY_CODE).value() == ""
     assert not overlay.isVisible()
 
 
@@ -82,7 +92,7 @@ def test_start_over_releases_the_session(
     driver.at(Step.VERIFY_CODE)
     driver.enter_code(driver.latest_code("omar.paz@gmail.com"))
     driver.at(Step.PROVINCE)
-    session = kiosk.controller._session
+    session = kiosk.controller.session.current
     assert session is not None
     driver.tap(kiosk.shell.start_over_button)
     assert kiosk.controller.flow.current is Step.WELCOME
@@ -130,7 +140,9 @@ class _OtherVersion(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.expected_log_warnings  # the incompatible service is logged as an error
+@pytest.mark.expected_log_warnings(  # the incompatible service is logged as an error
+    r"^ERROR \S+: turn service speaks API version 2; kiosk needs 1$"
+)
 def test_incompatible_service_shows_a_technician_message(
     make_kiosk: MakeKiosk, turnos_service: EmbeddedService
 ) -> None:

@@ -1,8 +1,10 @@
 """Command line of the kiosk: argument parsing only; every command lives in its own module.
 
 kiosk [--config FILE] [run] [--windowed]   the citizen kiosk on the configured service
+                                           (with none configured: as `kiosk demo`)
 kiosk demo [--windowed]                    kiosk + embedded demo service + file printer
 kiosk tour [--out DIR] [--portrait|--landscape] [--lang es|en] [--mode MODE]...
+           [--translations DIR]
 kiosk print-test [--paper ...] [--lang es|en] [--out FILE.pdf]
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.util import find_spec
 from pathlib import Path
 
 from kiosk import __version__
@@ -42,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     tour.set_defaults(orientation="portrait")
     tour.add_argument("--lang", choices=LANGS, default="es")
     tour.add_argument("--mode", choices=TOUR_MODES, action="append", default=[])
+    tour.add_argument(
+        "--translations",
+        type=Path,
+        default=None,
+        help="folder of the compiled catalogues kiosk_*.qm (default: the installed ones)",
+    )
 
     pt = sub.add_parser("print-test", help="print a sample slip with a demo token")
     pt.add_argument("--paper", choices=PAPERS, default=None)
@@ -63,23 +72,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kiosk: configuration error: {exc}", file=sys.stderr)
         return 2
 
+    if command == "demo" or (command == "run" and not settings.service.url):
+        if not _demo_installed(command):
+            return 2
+        from kiosk.demo import run_demo  # no service configured: the demo's own
+
+        return run_demo(settings, windowed=args.windowed)
     if command == "run":
         from kiosk.app import run_kiosk
 
         return run_kiosk(settings, windowed=args.windowed)
-    if command == "demo":
-        from kiosk.demo import run_demo
-
-        return run_demo(settings, windowed=args.windowed)
     if command == "tour":
+        if not _demo_installed(command):
+            return 2
         from kiosk.tour import run_tour
 
-        return run_tour(args.out, args.orientation, args.lang, list(args.mode))
+        return run_tour(
+            args.out, args.orientation, args.lang, list(args.mode), translations=args.translations
+        )
     if command == "print-test":
         from kiosk.printing.testprint import run_print_test
 
         return run_print_test(settings, args.paper, args.lang, args.out)
     raise AssertionError(command)
+
+
+def _demo_installed(command: str) -> bool:
+    """The demo and the tour run the reference service inside the kiosk; a kiosk installed
+    without it (`turnero-kiosk[kiosk]`) says what to install instead of a traceback."""
+    missing = [m for m in ("fastapi", "sqlalchemy", "uvicorn") if find_spec(m) is None]
+    if missing:
+        print(
+            f"kiosk {command}: the embedded demo service is not installed"
+            f" (missing: {', '.join(missing)}). Install it with:"
+            " pip install 'turnero-kiosk[demo]', or set [service] url in the settings.",
+            file=sys.stderr,
+        )
+    return not missing
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.app import Kiosk, application, assemble, client_for, configure_logging, run_assembled
 from kiosk.config import DEMO_PIN_HASH
 from kiosk.demo_panel import DemoPanel
 from kiosk.printing.file_printer import FilePrinter
@@ -100,8 +101,6 @@ class QuitOnSignals:
 
 def run_demo(settings: Any, windowed: bool) -> int:
     """Embedded service + file printer + kiosk + outbox band; removes its data however it ends."""
-    from kiosk.app import configure_logging
-
     configure_logging()  # masked by kiosk.logsafe's PersonalDataFilter
     signals = QuitOnSignals()
     data_dir = Path(tempfile.mkdtemp(prefix=DATA_PREFIX))
@@ -115,7 +114,6 @@ def run_demo(settings: Any, windowed: bool) -> int:
 
 
 def _run(settings: Any, windowed: bool, data_dir: Path, signals: QuitOnSignals) -> int:
-    from kiosk.app import Kiosk, application, assemble, client_for, run_assembled
     from turnos.embedded import start_embedded
 
     service = start_embedded(data_dir, demo=True)
@@ -134,9 +132,8 @@ def _run(settings: Any, windowed: bool, data_dir: Path, signals: QuitOnSignals) 
                 demo_pin=settings.maintenance.pin_hash == DEMO_PIN_HASH,
             )
             panel.attach(kiosk.shell)
-            leave = _leaver(kiosk)
-            add_quit_keys(kiosk.shell, leave)
-            signals.start(app, leave)
+            add_quit_keys(kiosk.shell, kiosk.leave)
+            signals.start(app, kiosk.leave)
             print(f"kiosk demo: service at {service.url}; slips in {output}", flush=True)
             return kiosk
 
@@ -151,13 +148,3 @@ def add_quit_keys(window: QWidget, leave: Callable[[], None]) -> QShortcut:
     keys.setContext(Qt.ShortcutContext.ApplicationShortcut)
     keys.activated.connect(leave)
     return keys
-
-
-def _leaver(kiosk: Any) -> Callable[[], None]:
-    def leave() -> None:
-        # The window refuses to close unless told (Alt+F4 does nothing), and Qt 6 will not
-        # quit while a window refuses.
-        kiosk.shell.allow_close()
-        kiosk.app.quit()
-
-    return leave

@@ -102,9 +102,7 @@ class IdentitySteps:
             )
         except ServiceError as exc:
             if exc.code == "delivery_failed":  # the code already sent still works
-                ctx.fail(
-                    Step.VERIFY_CODE, ctx.messages.resend_failed(ctx.flow.draft.channel.value)
-                )
+                ctx.fail(Step.VERIFY_CODE, ctx.messages.resend_failed(ctx.flow.draft.channel.value))
             if exc.retry_after:
                 ctx.screens.code.set_resend_in(int(exc.retry_after))
             ctx.fail(Step.VERIFY_CODE, ctx.service_problem(exc, at_code_step=True))

@@ -92,7 +92,8 @@ class ServiceMonitor(QObject):
         """The service cannot be reached: out of service until it answers again."""
         self.last_error = f"{type(exc).__name__}: {exc}"
         if not self.out_of_service:
-            log.info("turn service unreachable: out of service until it answers again")
+            # The message names the method and path and how it failed, never what was sent.
+            log.info("turn service unreachable (%s): out of service until it answers again", exc)
         self.out_of_service = True
         self._shell.busy.hide()
         self._shell.out_of_service.present()

@@ -286,6 +286,8 @@ class Citizen:
         if day is None:
             today = dt.datetime.now(ZoneInfo("America/Guayaquil")).date()
             open_days = [d.date for d in self.controller.days if d.available]
+            if not open_days:
+                raise RuntimeError("the calendar shows no day with free places")
             day = next((d for d in open_days if d > today), open_days[0])
         self.tap(schedule.calendar.cell(day))
         self.wait_until(

@@ -153,7 +153,7 @@ def _tour(
     except Exception as exc:
         from kiosk.logsafe import mask_personal_data
 
-        log.error("tour stopped: %s", exc)
+        log.error("tour stopped: %s", exc, exc_info=True)
         summary["stopped"] = mask_personal_data(str(exc))
         if kiosk is not None and kiosk.shell.isVisible():
             # What the screen showed instead helps whoever reads the tour's output.

@@ -26,7 +26,7 @@ DEMO_OUTBOX = "demo_outbox"
 
 def prepare(ctx: AppContext, *, upgrade: bool = True) -> None:
     if upgrade:
-        migrate.upgrade(ctx.db)
+        migrate.upgrade(ctx.db, ctx.sealer)
     with ctx.db.transaction() as session:
         ctx.signer.ensure_key(session, ctx.now())
         outbox = ctx.settings.effective_outbox

@@ -31,8 +31,15 @@ class SchemaNotReadyError(Exception):
     """An operator command found a database that `turnos db upgrade` has not prepared."""
 
 
+# Contexts a command opened: `main` closes their database pools when it ends, so a command run
+# in-process (tests, embedding) leaves no PostgreSQL connection open behind it.
+_opened: list[AppContext] = []
+
+
 def _raw_ctx(args: argparse.Namespace) -> AppContext:
-    return build_context(_settings(args))
+    ctx = build_context(_settings(args))
+    _opened.append(ctx)
+    return ctx
 
 
 def _ctx(args: argparse.Namespace) -> AppContext:
@@ -117,20 +124,34 @@ def worker_app() -> Any:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from turnos import migrate
 
-    migrate.upgrade(_raw_ctx(args).db)
+    ctx = _raw_ctx(args)
+    migrate.upgrade(ctx.db, ctx.sealer)
     print("database is up to date")
     return 0
 
 
 def cmd_tokens_issue(args: argparse.Namespace) -> int:
+    from turnos import models
     from turnos.services import tokens
 
     ctx = _ctx(args)
     with ctx.db.transaction() as session:
         token_id, token = tokens.issue(
-            session, tokens.Role(args.role), args.name, ctx.now(), args.agency
+            session,
+            tokens.Role(args.role),
+            args.name,
+            ctx.now(),
+            args.agency,
+            scope_agencies=args.agencies,
+            scope_provinces=args.provinces,
         )
-    print(json.dumps({"id": token_id, "role": args.role, "token": token}))
+        row = session.get(models.ApiToken, token_id)
+        assert row is not None
+        scope = tokens.scope_json(row)
+    issued: dict[str, Any] = {"id": token_id, "role": args.role, "token": token}
+    if scope is not None:
+        issued["scope"] = scope  # as stored: provinces two digits, no repeats
+    print(json.dumps(issued))
     return 0
 
 
@@ -210,6 +231,25 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _id_list(value: str) -> list[int]:
+    """The agencies a kiosk token is limited to: "171,172" -> [171, 172]."""
+    try:
+        ids = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected agency ids separated by commas") from None
+    if not ids or any(not 1 <= i < 2**31 for i in ids):
+        raise argparse.ArgumentTypeError("expected agency ids separated by commas")
+    return ids
+
+
+def _code_list(value: str) -> list[str]:
+    """The provinces (INEC codes) a kiosk token is limited to: "17,09" -> ["17", "09"]."""
+    codes = [part.strip() for part in value.split(",") if part.strip()]
+    if not codes:
+        raise argparse.ArgumentTypeError("expected province codes separated by commas")
+    return codes
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -245,7 +285,19 @@ def build_parser() -> argparse.ArgumentParser:
     issue = tok.add_parser("issue", parents=[common])
     issue.add_argument("role", choices=["kiosk", "staff", "operator"])
     issue.add_argument("--name", required=True)
-    issue.add_argument("--agency", type=int)
+    issue.add_argument("--agency", type=int, help="staff: the agency of this person")
+    issue.add_argument(
+        "--agencies",
+        type=_id_list,
+        metavar="ID,ID",
+        help="kiosk: limit the token to these agencies (with --provinces: either)",
+    )
+    issue.add_argument(
+        "--provinces",
+        type=_code_list,
+        metavar="CODE,CODE",
+        help="kiosk: limit the token to the agencies of these provinces (INEC codes)",
+    )
     issue.set_defaults(func=cmd_tokens_issue)
     revoke = tok.add_parser("revoke", parents=[common])
     revoke.add_argument("id", type=int)
@@ -294,6 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        while _opened:
+            _opened.pop().db.dispose()
 
 
 if __name__ == "__main__":

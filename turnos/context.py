@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from turnos.clock import Clock, SystemClock
 from turnos.db import Database, PoolLimits
 from turnos.private_files import secure_data_dir
+from turnos.sealing import Sealer
 from turnos.security import Hasher, load_secret
 from turnos.services.delivery import Delivery
 from turnos.settings import Settings
@@ -23,6 +24,7 @@ class AppContext:
     hasher: Hasher
     delivery: Delivery
     signer: Signer
+    sealer: Sealer  # contact data at rest (turnos.sealing)
 
     def now(self) -> int:
         return self.clock.now()
@@ -45,4 +47,5 @@ def build_context(settings: Settings, clock: Clock | None = None) -> AppContext:
         hasher=hasher,
         delivery=Delivery(settings),
         signer=Signer(hasher.subkey("signing-keys"), settings.issuer, max_token_lifetime_s),
+        sealer=Sealer(hasher.subkey("contact-seal")),
     )

@@ -55,6 +55,10 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[int] = mapped_column(BigInteger)
     revoked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # Kiosk tokens only: the agency ids and province codes it may serve (turnos.services.tokens
+    # .Scope). Both NULL: every agency, as for every token issued before scopes existed.
+    scope_agencies: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
+    scope_provinces: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
 class KioskStatus(Base):
@@ -154,8 +158,9 @@ class Verification(Base):
     id: Mapped[str] = mapped_column(String(43), primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
     kiosk_token_id: Mapped[int] = mapped_column(ForeignKey("api_tokens.id"))
-    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
-    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Sealed at rest (turnos.sealing): written to, never searched.
+    email: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phone: Mapped[str | None] = mapped_column(Text, nullable=True)
     channel: Mapped[str] = mapped_column(String(8))
     # Language of the messages to the citizen ("es" or "en"), chosen at the kiosk.
     language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
@@ -187,8 +192,9 @@ class CitizenSession(Base):
     channel: Mapped[str] = mapped_column(String(8))
     language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
     contact_hash: Mapped[str] = mapped_column(String(64))
-    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
-    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Sealed at rest (turnos.sealing): written to, never searched.
+    email: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phone: Mapped[str | None] = mapped_column(Text, nullable=True)
     expires_at: Mapped[int] = mapped_column(BigInteger)
     ended_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
@@ -243,8 +249,9 @@ class Booking(Base):
     # Personal data, emptied by the purge after the retention period.
     citizen_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     contact_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
-    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Sealed at rest (turnos.sealing): written to, never searched.
+    email: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phone: Mapped[str | None] = mapped_column(Text, nullable=True)
     language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")
     masked_name: Mapped[str] = mapped_column(String(200))
     masked_id: Mapped[str] = mapped_column(String(40))
@@ -305,8 +312,9 @@ class SigningKey(Base):
 class Outbox(Base):
     """A message to a citizen, written in the transaction that causes it (turnos.services.outbox).
 
-    `payload` is what the hand-over needs (the RFC 5322 message, or an SMS as JSON) and is
-    emptied once the message is sent or given up; `recipient` is only the masked address.
+    `payload` is what the hand-over needs (the RFC 5322 message, or an SMS as JSON), sealed at
+    rest (turnos.sealing), and is emptied once the message is sent or given up; `recipient` is
+    only the masked address.
     """
 
     __tablename__ = "outbox"

@@ -250,10 +250,19 @@ class HeartbeatOut(BaseModel):
     over_budget: dict[str, str]
 
 
+class KioskScopeOut(BaseModel):
+    """A kiosk token limited to these agencies, and to every agency of these provinces."""
+
+    agencies: list[int]
+    provinces: list[str]
+
+
 class KioskOut(BaseModel):
     id: int
     name: str
     revoked: bool
+    # None: the token may serve every agency.
+    scope: KioskScopeOut | None = None
     last_seen: str | None
     version: str | None
     printer_state: str | None

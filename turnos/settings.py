@@ -84,6 +84,13 @@ class Settings(BaseSettings):
     sms_timeout_s: float = Field(10.0, gt=0)
     # Write mail and SMS as .eml files here instead of sending them (always on in demo mode).
     outbox_dir: Path | None = None
+    # The outbox worker's retries of a confirmation or closure notice whose hand-over failed
+    # (turnos.services.outbox): the base back-off doubles after each failure up to the cap; the
+    # message is given up after this many attempts (with the defaults, about 3½ hours after
+    # the first).
+    outbox_backoff_base_s: int = Field(10, ge=1)
+    outbox_backoff_cap_s: int = Field(3600, ge=1)
+    outbox_max_attempts: int = Field(12, ge=1)
 
     @property
     def effective_database_url(self) -> str:

@@ -11,10 +11,12 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.service.helpers import Api
+from tests.service.helpers import Api, free_port
+from tests.service.outbox_helpers import SlowInbox
 from turnos.clock import MovableClock
 from turnos.embedded import EmbeddedService, start_embedded
 
@@ -59,6 +61,30 @@ def database_url(request: pytest.FixtureRequest) -> str | None:
         return None
     fresh: Callable[[], str] = request.getfixturevalue("pg_schema")
     return fresh()
+
+
+@pytest.fixture(
+    params=[pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def fresh_database(request: pytest.FixtureRequest) -> str | None:
+    """Like `database_url`, for one test: None for SQLite, else a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        return None
+    fresh: Callable[[], str] = request.getfixturevalue("pg_schema")
+    return fresh()
+
+
+@pytest.fixture
+def slow_inbox() -> Iterator[tuple[SlowInbox, int]]:
+    """A real SMTP server (aiosmtpd) on loopback that takes a moment per message: (inbox, port)."""
+    handler = SlowInbox()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
 
 
 @pytest.fixture(scope="session")

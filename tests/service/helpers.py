@@ -315,14 +315,14 @@ def serve_process(
         proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_healthy(base, proc, log_path)
+        wait_healthy(base, proc, log_path)
         yield base, log_path, proc
     finally:
         proc.terminate()
         proc.wait(timeout=20)
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+def wait_healthy(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:

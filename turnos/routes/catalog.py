@@ -15,6 +15,7 @@ from turnos.services import catalog as catalog_service
 from turnos.services.booking import iso
 from turnos.services.holds import sweep_expired_holds
 from turnos.services.slots import Calendar, DayInfo
+from turnos.services.tokens import Principal
 
 router = APIRouter()
 
@@ -26,12 +27,13 @@ router = APIRouter()
 )
 def get_catalog(
     ctx: Ctx,
-    _caller: AnyCaller,
+    caller: AnyCaller,
     response: Response,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Any:
     with ctx.db.transaction() as session:
-        body = catalog_service.build_catalog(session)
+        # A scoped kiosk gets its part only; the ETag follows the body, so it differs too.
+        body = catalog_service.build_catalog(session, caller.scope)
     body["privacy"] = {"retention_days": ctx.settings.retention_days}
     etag = catalog_service.etag_for(body)
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
@@ -41,9 +43,16 @@ def get_catalog(
     return body
 
 
-def _calendar(ctx: Ctx, session: Any, agency_id: int, procedure: str) -> Calendar:
+def _calendar(
+    ctx: Ctx, session: Any, caller: Principal, agency_id: int, procedure: str
+) -> Calendar:
     agency = session.get(models.Agency, agency_id)
-    if agency is None or session.get(models.AgencyProcedure, (agency_id, procedure)) is None:
+    # Out of the kiosk's scope reads as unknown: the same answer, so it is no oracle.
+    if (
+        agency is None
+        or not caller.may_serve(agency)
+        or session.get(models.AgencyProcedure, (agency_id, procedure)) is None
+    ):
         raise ApiError(ErrorCode.NOT_FOUND, "no such agency or procedure there")
     return Calendar(session, agency, procedure, ctx.now(), ctx.settings.booking_days)
 
@@ -56,7 +65,7 @@ DateQ = Annotated[str, Query(min_length=10, max_length=10)]
 @router.get("/availability", response_model=AvailabilityOut, responses=problems(404))
 def availability(
     ctx: Ctx,
-    _caller: AnyCaller,
+    caller: AnyCaller,
     agency: AgencyQ,
     procedure: ProcedureQ,
     from_: Annotated[str, Query(alias="from", min_length=10, max_length=10)],
@@ -69,7 +78,7 @@ def availability(
         )
     with ctx.db.transaction() as session:
         sweep_expired_holds(session, ctx.now())
-        calendar = _calendar(ctx, session, agency, procedure)
+        calendar = _calendar(ctx, session, caller, agency, procedure)
         days = calendar.days(first, last)
         last_bookable = calendar.last_day
     return {"days": [_day_json(d) for d in days], "last_bookable": last_bookable.isoformat()}
@@ -87,12 +96,12 @@ def _day_json(day: DayInfo) -> dict[str, Any]:
 
 @router.get("/slots", response_model=SlotsOut, responses=problems(404))
 def slots(
-    ctx: Ctx, _caller: AnyCaller, agency: AgencyQ, procedure: ProcedureQ, date: DateQ
+    ctx: Ctx, caller: AnyCaller, agency: AgencyQ, procedure: ProcedureQ, date: DateQ
 ) -> dict[str, Any]:
     day = parse_day(date, "date")
     with ctx.db.transaction() as session:
         sweep_expired_holds(session, ctx.now())
-        calendar = _calendar(ctx, session, agency, procedure)
+        calendar = _calendar(ctx, session, caller, agency, procedure)
         specs = calendar.slots(day, day)
         taken = calendar.taken(specs)
         zone = calendar.agency.time_zone

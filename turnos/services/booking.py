@@ -28,6 +28,7 @@ from turnos import messages, models
 from turnos.context import DAY_S, AppContext
 from turnos.errors import ApiError, ErrorCode
 from turnos.models import ACTIVE
+from turnos.sealing import open_contact, seal_contact
 from turnos.security import new_id
 from turnos.services import outbox, ratelimit
 from turnos.services import slots as slot_rules
@@ -141,7 +142,8 @@ def place_hold(ctx: AppContext, kiosk: Principal, token: str | None, sid: str) -
         cs = citizen_session(session, kiosk, token, now)
         parsed = slot_rules.parse_slot_id(sid)
         agency = session.get(models.Agency, parsed[0]) if parsed else None
-        if parsed is None or agency is None:
+        # An agency out of the kiosk's scope reads as unknown (docs/security.md).
+        if parsed is None or agency is None or not kiosk.may_serve(agency):
             raise ApiError(ErrorCode.NOT_FOUND, "no such slot")
         procedure_code = parsed[1]
         if session.get(models.AgencyProcedure, (agency.id, procedure_code)) is None:
@@ -345,6 +347,7 @@ def _create_booking(
             masked_id=masked_ascii,
         )
         signed = ctx.signer.sign(session, claims)
+        contact = open_contact(ctx.sealer, models.CitizenSession.__tablename__, cs.email, cs.phone)
         booking = models.Booking(
             id=booking_id.hex(),
             slot_id=slot.id,
@@ -356,8 +359,7 @@ def _create_booking(
             end_at=slot.end_at,
             citizen_key=citizen.citizen_key,
             contact_hash=cs.contact_hash,
-            email=cs.email,
-            phone=cs.phone,
+            **seal_contact(ctx.sealer, models.Booking.__tablename__, contact),
             language=cs.language,
             masked_name=citizen.masked_name,
             masked_id=citizen.masked_id,
@@ -380,8 +382,8 @@ def _create_booking(
         session.flush()
         facts = turn_facts(agency, procedure, booking, cs.language, citizen.id_type)
         confirmation = None
-        if cs.email:
-            message = confirmation_email(ctx, cs.email, facts, signed, cs.language)
+        if contact.email:
+            message = confirmation_email(ctx, contact.email, facts, signed, cs.language)
             confirmation = outbox.enqueue_email(session, ctx, message, "booking")
         return BookingResult(201, body, confirmation)
 

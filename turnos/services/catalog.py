@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from turnos import models
 from turnos.schemas import AppliesTo
+from turnos.services.tokens import Scope
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -155,12 +156,19 @@ def _text(es: str, en: str) -> dict[str, str]:
     return {"es": es, "en": en or es}
 
 
-def build_catalog(session: Session) -> dict[str, Any]:
+def build_catalog(session: Session, scope: Scope | None = None) -> dict[str, Any]:
+    """The whole catalogue, or for a scoped kiosk token only its agencies and their provinces
+    (and the provinces of its scope). Procedures are the institution's, the same everywhere:
+    they stay, so a citizen's turn booked elsewhere still has its name on this kiosk."""
     provinces = session.scalars(select(models.Province).order_by(models.Province.code)).all()
     procedures = session.scalars(
         select(models.Procedure).order_by(models.Procedure.position, models.Procedure.code)
     ).all()
     agencies = session.scalars(select(models.Agency).order_by(models.Agency.id)).all()
+    if scope is not None:
+        agencies = [a for a in agencies if scope.allows(a)]
+        shown = scope.provinces | {a.province_code for a in agencies}
+        provinces = [p for p in provinces if p.code in shown]
     offered: dict[int, list[str]] = {}
     for row in session.execute(
         select(models.AgencyProcedure.agency_id, models.AgencyProcedure.procedure_code).order_by(

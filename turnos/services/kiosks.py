@@ -9,7 +9,7 @@ from sqlalchemy import select
 from turnos import models
 from turnos.context import AppContext
 from turnos.services.ratelimit import recent_refusals
-from turnos.services.tokens import Principal, Role
+from turnos.services.tokens import Principal, Role, scope_json
 
 
 def heartbeat(ctx: AppContext, kiosk: Principal, data: dict[str, Any]) -> int:
@@ -51,6 +51,8 @@ def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
                 "id": token.id,
                 "name": token.name,
                 "revoked": token.revoked_at is not None,
+                # Where it may book: {"agencies": [...], "provinces": [...]}; None: everywhere.
+                "scope": scope_json(token),
                 "last_seen": status.last_seen if status else None,
                 "version": status.version if status else None,
                 "printer_state": status.printer_state if status else None,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from turnos import messages, models
 from turnos.context import DAY_S, AppContext
 from turnos.models import ACTIVE
+from turnos.sealing import open_contact
 from turnos.services import outbox
 from turnos.services.booking import cancel, turn_facts
 
@@ -24,7 +25,8 @@ class ClosureOutcome:
     cancelled: int
     notified: int
     # Cancelled turns whose citizen could not be told now (no contact, or the hand-over
-    # failed: the service's outbox worker tries those again with back-off).
+    # failed: the service's outbox worker tries those again with back-off), or whose notice
+    # that worker took over (turnos.services.outbox.deliver_all).
     not_notified: int = 0
 
 
@@ -94,8 +96,10 @@ def add_closure(
                 else:
                     notices.append(notice)
         closure_id = closure.id
-    # Committed with the notices: the turns are cancelled and their citizens will be told.
-    notified = sum(outbox.deliver(ctx, notice) is None for notice in notices)
+    # Committed with the notices: the turns are cancelled and their citizens will be told. A long
+    # list may outlast the notices' first lease: one a service's outbox worker has claimed by
+    # then is left to it (not notified by this command, and not handed over twice).
+    notified = outbox.deliver_all(ctx, notices)
     return ClosureOutcome(closure_id, cancelled, notified, uncontactable + len(notices) - notified)
 
 
@@ -107,15 +111,16 @@ def _notice(
     reason: str,
 ) -> outbox.Queued | None:
     language = messages.language_of(b.language)
-    if b.email:
+    contact = open_contact(ctx.sealer, models.Booking.__tablename__, b.email, b.phone)
+    if contact.email:
         mail = messages.cancellation_mail(facts, reason, language)
-        msg = ctx.delivery.new_email(b.email, mail.subject, "cancellation")
+        msg = ctx.delivery.new_email(contact.email, mail.subject, "cancellation")
         msg.set_content(mail.text)
         msg["Content-Language"] = language  # after set_content, which clears it
         return outbox.enqueue_email(session, ctx, msg, "cancellation")
-    if b.phone:
+    if contact.phone:
         text = messages.cancellation_sms(facts, language)
-        return outbox.enqueue_sms(session, ctx, b.phone, text, "cancellation")
+        return outbox.enqueue_sms(session, ctx, contact.phone, text, "cancellation")
     return None
 
 

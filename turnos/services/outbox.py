@@ -8,7 +8,9 @@ service process, hands over whatever is due and not sent: a request that died be
 and hand-over (once the lease has run out), or a failed hand-over (exponential back-off).
 Claiming pushes `next_attempt_at` a lease ahead in a short transaction (PostgreSQL:
 `FOR UPDATE SKIP LOCKED`; SQLite has one writer anyway), so two processes never hand over
-one row at the same time.
+one row at the same time. A lease covers one hand-over: a process handing over several rows in
+turn (a worker's batch, a closure's notices) renews each lease just before its hand-over, and
+leaves a row whose lease ran out and that another process claimed meanwhile to that process.
 
 Once each: the email's Message-ID and the SMS gateway's `Idempotency-Key` come from the row's
 id, and the row is marked sent right after the hand-over. A process killed after the server
@@ -26,7 +28,8 @@ import logging
 import math
 import secrets
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
@@ -43,13 +46,11 @@ log = logging.getLogger("turnos.outbox")
 
 PENDING, SENT, DEAD = "pending", "sent", "dead"
 CODE_KIND = "verification"
-BACKOFF_BASE_S = 10
-BACKOFF_CAP_S = 3600
-MAX_ATTEMPTS = 12  # about 9 hours of back-off, then given up
 LEASE_MARGIN_S = 5
 POLL_S = 1.0
 BATCH = 20
 MESSAGE_ID_DOMAIN = "turnos.invalid"
+_PAYLOAD = "outbox.payload"  # its column, sealed at rest (turnos.sealing)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Queued:
     kind: str
     channel: str
     payload: bytes
+    # The row's `next_attempt_at` as this process last set it: its lease, while it holds one.
+    leased_until: int
 
 
 def lease_s(settings: Settings) -> int:
@@ -67,27 +70,40 @@ def lease_s(settings: Settings) -> int:
     return math.ceil(max(settings.smtp_timeout_s, settings.sms_timeout_s)) * 2 + LEASE_MARGIN_S
 
 
-def backoff_s(attempts: int) -> int:
-    return int(min(BACKOFF_BASE_S * 2 ** max(attempts - 1, 0), BACKOFF_CAP_S))
+def backoff_s(settings: Settings, attempts: int) -> int:
+    """The wait after `attempts` failed hand-overs: the base, doubled per failure after the
+    first, capped."""
+    doubled = settings.outbox_backoff_base_s * 2 ** max(attempts - 1, 0)
+    return int(min(doubled, settings.outbox_backoff_cap_s))
 
 
 def message_id(row_id: str) -> str:
     return f"<{row_id}@{MESSAGE_ID_DOMAIN}>"
 
 
-def _add(session: Session, ctx: AppContext, queued: Queued, recipient: str) -> Queued:
+def _add(
+    session: Session,
+    ctx: AppContext,
+    row_id: str,
+    kind: str,
+    channel: str,
+    payload: bytes,
+    recipient: str,
+) -> Queued:
     now = ctx.now()
+    queued = Queued(row_id, kind, channel, payload, now + lease_s(ctx.settings))
     session.add(
         models.Outbox(
-            id=queued.id,
-            kind=queued.kind,
-            channel=queued.channel,
+            id=row_id,
+            kind=kind,
+            channel=channel,
             recipient=recipient,
-            payload=queued.payload,
+            # Sealed at rest: it holds the address and, for a code, the code itself.
+            payload=ctx.sealer.seal_bytes(payload, _PAYLOAD),
             state=PENDING,
             created_at=now,
             attempts=0,
-            next_attempt_at=now + lease_s(ctx.settings),
+            next_attempt_at=queued.leased_until,
         )
     )
     return queued
@@ -99,16 +115,12 @@ def enqueue_email(session: Session, ctx: AppContext, message: EmailMessage, kind
     del message["Message-ID"]
     message["Message-ID"] = message_id(row_id)
     payload = message.as_bytes(policy=email.policy.default)
-    return _add(
-        session, ctx, Queued(row_id, kind, "email", payload), mask_email(str(message["To"]))
-    )
+    return _add(session, ctx, row_id, kind, "email", payload, mask_email(str(message["To"])))
 
 
 def enqueue_sms(session: Session, ctx: AppContext, phone: str, text: str, kind: str) -> Queued:
     payload = json.dumps({"to": phone, "text": text}).encode()
-    return _add(
-        session, ctx, Queued(secrets.token_hex(16), kind, "sms", payload), mask_phone(phone)
-    )
+    return _add(session, ctx, secrets.token_hex(16), kind, "sms", payload, mask_phone(phone))
 
 
 def _hand_over(ctx: AppContext, queued: Queued) -> None:
@@ -145,11 +157,16 @@ def _record_failure(ctx: AppContext, queued: Queued, error: str) -> None:
         # The citizen is told at once (503 delivery_failed); nobody waits for a retry.
         _record(ctx, queued.id, state=DEAD, payload=None, last_error=error[:200])
         log.info("code message %s not sent: %s", queued.id, error)
-    elif tries >= MAX_ATTEMPTS:
+    elif tries >= ctx.settings.outbox_max_attempts:
         _record(ctx, queued.id, state=DEAD, payload=None, last_error=error[:200])
         log.warning("%s message %s given up: %s", queued.kind, queued.id, error)
     else:
-        _record(ctx, queued.id, next_attempt_at=now + backoff_s(tries), last_error=error[:200])
+        _record(
+            ctx,
+            queued.id,
+            next_attempt_at=now + backoff_s(ctx.settings, tries),
+            last_error=error[:200],
+        )
         log.warning("%s message %s not sent, will retry: %s", queued.kind, queued.id, error)
 
 
@@ -185,13 +202,47 @@ def claim_due(ctx: AppContext, limit: int = BATCH) -> list[Queued]:
                 continue
             row.next_attempt_at = now + lease
             assert row.payload is not None
-            claimed.append(Queued(row.id, row.kind, row.channel, row.payload))
+            payload = ctx.sealer.open_bytes(row.payload, _PAYLOAD)
+            claimed.append(Queued(row.id, row.kind, row.channel, payload, now + lease))
     return claimed
+
+
+def renew_lease(ctx: AppContext, queued: Queued) -> Queued | None:
+    """A fresh lease on a row this process wrote or claimed; None if the row is no longer its
+    to hand over: sent, given up, or its lease ran out and another process claimed it."""
+    leased_until = ctx.now() + lease_s(ctx.settings)
+    with ctx.db.transaction() as session:
+        renewed = session.scalar(
+            update(models.Outbox)
+            .where(
+                models.Outbox.id == queued.id,
+                models.Outbox.state == PENDING,
+                # Unchanged since this process set it: nobody else has claimed the row since.
+                models.Outbox.next_attempt_at == queued.leased_until,
+            )
+            .values(next_attempt_at=leased_until)
+            .returning(models.Outbox.id)
+        )
+    return None if renewed is None else replace(queued, leased_until=leased_until)
+
+
+def deliver_all(ctx: AppContext, rows: Iterable[Queued]) -> int:
+    """Hand rows over one after another; the number sent.
+
+    One lease covers one hand-over, and the rows before may take longer than that: each lease is
+    renewed just before its hand-over, and a row another process has claimed meanwhile is left
+    to it rather than handed over twice."""
+    sent = 0
+    for queued in rows:
+        held = renew_lease(ctx, queued)
+        if held is not None and deliver(ctx, held) is None:
+            sent += 1
+    return sent
 
 
 def deliver_due(ctx: AppContext) -> int:
     """Claim and hand over what is due; the number sent."""
-    return sum(deliver(ctx, queued) is None for queued in claim_due(ctx))
+    return deliver_all(ctx, claim_due(ctx))
 
 
 class OutboxWorker:

@@ -106,7 +106,9 @@ def spend(ctx: AppContext, kiosk: Principal, budget: Budget) -> None:
     if wait is None:
         return
     _remember_refusal(ctx.db, refusal_key(budget, kiosk.token_id), now)
-    raise ApiError(ErrorCode.KIOSK_BUDGET, f"{budget} budget spent", retry_after=int(wait))
+    raise ApiError(
+        ErrorCode.KIOSK_BUDGET, f"{budget} budget spent", retry_after=math.ceil(wait)
+    )  # never "now" too early
 
 
 def _remember_refusal(db: Database, key: str, now: float) -> None:

@@ -35,11 +35,14 @@ from kiosk.domain.contact import (
 from turnos import messages, models
 from turnos.context import AppContext
 from turnos.errors import ApiError, ErrorCode
+from turnos.sealing import Contact, open_contact, seal_contact
 from turnos.security import hash_token, new_id, new_token, same
 from turnos.services import outbox, ratelimit
 from turnos.services.citizens import check_code_recipient, citizen_by_ref
 from turnos.services.holds import release_session_holds
 from turnos.services.tokens import Principal
+
+_TABLE = models.Verification.__tablename__  # names the sealed contact columns
 
 HOUR_S = 3600
 SUBJECT = messages.VERIFICATION_SUBJECT
@@ -134,15 +137,21 @@ def _queue_code(
     minutes = ctx.settings.code_ttl_s // 60
     language = messages.language_of(v.language)
     if v.channel == Channel.EMAIL:
-        assert v.email
         mail = messages.verification_mail(code, minutes, language)
-        msg = ctx.delivery.new_email(v.email, mail.subject, "verification")
+        msg = ctx.delivery.new_email(_recipient(ctx, v), mail.subject, "verification")
         msg.set_content(mail.text)
         msg["Content-Language"] = language  # after set_content, which clears it
         return outbox.enqueue_email(session, ctx, msg, outbox.CODE_KIND)
-    assert v.phone
     text = messages.verification_sms(code, minutes, language)
-    return outbox.enqueue_sms(session, ctx, v.phone, text, outbox.CODE_KIND)
+    return outbox.enqueue_sms(session, ctx, _recipient(ctx, v), text, outbox.CODE_KIND)
+
+
+def _recipient(ctx: AppContext, v: models.Verification) -> str:
+    """The address or number the verification's codes go to, opened from its sealed row."""
+    contact = open_contact(ctx.sealer, _TABLE, v.email, v.phone)
+    recipient = contact.email if v.channel == Channel.EMAIL else contact.phone
+    assert recipient is not None
+    return recipient
 
 
 @dataclass(frozen=True)
@@ -185,11 +194,10 @@ def _deliver_code(ctx: AppContext, issued: _Issued) -> Sent:
 def _contact_limit_subject(ctx: AppContext, v: models.Verification) -> str:
     """The send-limit subject of the mailbox or phone the code goes to: spellings of one
     mailbox (`ANA+1@gmail.com`, `a.n.a@gmail.com`) share it; phones are E.164 already."""
+    recipient = _recipient(ctx, v)
     if v.channel == Channel.EMAIL:
-        assert v.email
-        return f"t:{ctx.hasher.contact(limit_key_email(v.email))}"
-    assert v.phone
-    return f"t:{ctx.hasher.contact(v.phone)}"
+        return f"t:{ctx.hasher.contact(limit_key_email(recipient))}"
+    return f"t:{ctx.hasher.contact(recipient)}"
 
 
 def _issue_code(
@@ -260,8 +268,7 @@ def start(
             id=new_id(),
             citizen_id=citizen.id,
             kiosk_token_id=kiosk.token_id,
-            email=email_n,
-            phone=phone_n,
+            **seal_contact(ctx.sealer, _TABLE, Contact(email_n, phone_n)),
             channel=str(channel),
             language=messages.language_of(language),
             contact_hash=ctx.hasher.contact(contact),
@@ -320,8 +327,8 @@ def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSessio
             v.state = "confirmed"
             v.code_hmac = None  # single use
             token = new_token("cs")
-            contact = v.email if v.channel == Channel.EMAIL else v.phone
-            assert contact is not None
+            opened = open_contact(ctx.sealer, _TABLE, v.email, v.phone)
+            contact = _recipient(ctx, v)
             expires = now + ctx.settings.session_ttl_s
             session.add(
                 models.CitizenSession(
@@ -331,8 +338,7 @@ def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSessio
                     channel=v.channel,
                     language=v.language,
                     contact_hash=ctx.hasher.contact(contact),
-                    email=v.email,
-                    phone=v.phone,
+                    **seal_contact(ctx.sealer, models.CitizenSession.__tablename__, opened),
                     expires_at=expires,
                 )
             )

@@ -74,9 +74,13 @@ class IdentitySteps:
                 )
             if exc.code == "delivery_failed":  # the gateway, not the kiosk: the other channel
                 ctx.refuse_contact(ctx.messages.delivery_failed(draft.channel.value))
+            if exc.code == "kiosk_budget":  # this kiosk is busy, not the citizen's sends
+                ctx.refuse_contact(
+                    ctx.service_problem(exc, at_code_step=False),
+                    heading=ctx.messages.kiosk_busy_heading(),
+                )
             ctx.refuse_contact(
-                ctx.service_problem(exc, at_code_step=False),
-                limit=exc.code in ("rate_limited", "kiosk_budget"),
+                ctx.service_problem(exc, at_code_step=False), limit=exc.code == "rate_limited"
             )
         ctx.flow.code_sent(verification.id)
         ctx.flow.advance()

@@ -182,6 +182,11 @@ class TurnSteps(QObject):
             if exc.code in ("hold_expired", "slot_unavailable", "not_found"):
                 await self.hold_lost(exc.code if exc.code != "not_found" else "hold_expired")
                 raise AbortError from exc
+            if exc.code == "citizen_quota":  # no new try books before a day or more
+                self.hold_timer.stop()  # the hold goes back when the citizen leaves
+                ctx.screens.review.refuse(ctx.service_problem(exc, at_code_step=False))
+                ctx.shell.refresh_actions()
+                raise AbortError from exc
             if exc.code in LIMITS:  # words with the clock time
                 ctx.fail(Step.REVIEW, ctx.service_problem(exc, at_code_step=False))
             ctx.fail(Step.REVIEW, ctx.messages.service_error(exc.code))

@@ -51,6 +51,7 @@ class TurnCard(QFrame):
         super().__init__(parent)
         self.booking_id = confirmation.booking.id
         self._confirming = False
+        self._elsewhere = False
         self.setProperty("role", "card")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         words = DateWords(self)
@@ -70,7 +71,10 @@ class TurnCard(QFrame):
         )
         self.when.setStyleSheet("font-weight: bold;")
         self.what = label(procedure.name.get(lang) if procedure else booking.procedure_code)
-        # Names and addresses as written: never translated.
+        # Names and addresses as written: never translated. A turn at an agency this kiosk
+        # does not serve (a kiosk token limited to some agencies) is shown, and may be
+        # cancelled, but its slip needs the agency's address and time zone: printed there.
+        self._elsewhere = agency is None or procedure is None
         self.where = label(f"{agency_name(agency)} · {agency_address(agency)}" if agency else "")
         for widget in (self.code, self.when, self.what, self.where):
             column.addWidget(widget)
@@ -109,7 +113,9 @@ class TurnCard(QFrame):
 
     def retranslate(self) -> None:
         self.reprint_button.setText(self.tr("Imprimir de nuevo"))
-        self.reprint_button.setVisible(not self._confirming)
+        self.reprint_button.setVisible(not self._confirming and not self._elsewhere)
+        if self._elsewhere:
+            self.where.setText(self.tr("En otra agencia. Su comprobante se imprime allí."))
         self.keep_button.setVisible(self._confirming)
         self.keep_button.setText(self.tr("No, mantener"))
         self.cancel_button.setText(

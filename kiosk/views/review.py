@@ -46,6 +46,7 @@ class ReviewView(StepView):
         self._catalog: Catalog | None = None
         self._lang = Language.ES
         self._expired = False
+        self._refused = False
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px() * 2)
@@ -110,6 +111,7 @@ class ReviewView(StepView):
     def set_hold_countdown(self, seconds: int) -> None:
         """The slot stays held for `seconds`; the screen counts down by itself."""
         self._expired = False
+        self._set_refused(False)
         self._countdown.start(seconds)
         self._show_hold()
         self.changed.emit()
@@ -121,13 +123,30 @@ class ReviewView(StepView):
         """Warn before confirming that the slip cannot be printed (it will be emailed)."""
         self.printer_problem.set_text(text)
 
+    def refuse(self, text: str) -> None:
+        """The service will not book now (the citizen's quota), and a new try would be refused
+        the same: say why and what to do, and offer no «Confirmar», no hold counting down and
+        no documents to bring to a turn that is not booked. «Atrás» and «Empezar de nuevo»
+        stay, and give the hold back."""
+        self._countdown.stop()
+        self._set_refused(True)
+        self.error.set_text(text)
+        self.changed.emit()
+
+    def _set_refused(self, refused: bool) -> None:
+        self._refused = refused
+        self.documents.setVisible(not refused)
+        self._show_hold()
+
     def _on_expired(self) -> None:
         self._expired = True
         self._show_hold()
         self.changed.emit()
 
     def _show_hold(self) -> None:
-        if self._expired:
+        if self._refused:
+            self.hold.set_text(None)
+        elif self._expired:
             self.hold.set_text(None)
             self.error.set_text(
                 self.tr("El tiempo para confirmar terminó. Toque «Atrás» y elija otra hora.")
@@ -174,15 +193,21 @@ class ReviewView(StepView):
     # -- StepView ---------------------------------------------------------------------------
 
     def is_valid(self) -> bool:
-        return not self._expired
+        return not self._expired and not self._refused
 
     def title(self) -> str:
+        if self._refused:
+            return self.tr("Por ahora no podemos reservar este turno")
         return self.tr("Revise su turno")
 
     def help_text(self) -> str:
+        if self._refused:
+            return ""
         return self.tr("Si todo está bien, toque «Confirmar».")
 
     def next_label(self) -> str:
+        if self._refused:
+            return ""
         return self.tr("Confirmar")
 
     def show_state(self, draft: Draft) -> None:
@@ -194,6 +219,7 @@ class ReviewView(StepView):
         self._draft = None
         self._expired = False
         self._countdown.stop()
+        self._set_refused(False)
         self._fill()
         self.error.set_text(None)
         self.printer_problem.set_text(None)

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk import __version__
 from kiosk.backend.client import TurnosClient
@@ -27,6 +26,7 @@ from kiosk.domain.ids import mask_id, parse_id
 from kiosk.domain.models import Slot
 from kiosk.printing.file_printer import FilePrinter
 from kiosk.tour import LinkSwitch
+from tests.helpers.screen_text import every_text
 from tests.ui.conftest import KioskDriver
 from turnos.clock import MovableClock
 from turnos.embedded import EmbeddedService, start_embedded
@@ -273,22 +273,6 @@ def test_heartbeat_reaches_the_service_with_version_and_printer_state(
 # --- the idle wipe -----------------------------------------------------------------------------
 
 
-def _every_text(root: QWidget) -> list[str]:
-    """Every text a widget under `root` holds: line edits (with placeholders), labels,
-    buttons, plain-text boxes, and every tooltip."""
-    texts: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget.toolTip():
-            texts.append(widget.toolTip())
-        if isinstance(widget, QLineEdit):
-            texts += [widget.text(), widget.placeholderText()]
-        elif isinstance(widget, (QLabel, QAbstractButton)):
-            texts.append(widget.text())
-        elif isinstance(widget, QPlainTextEdit):
-            texts.append(widget.toPlainText())
-    return texts
-
-
 def test_idle_wipe_leaves_nothing_personal_and_releases_hold_and_session(
     make_kiosk: MakeKiosk, turnos_service: EmbeddedService
 ) -> None:
@@ -306,7 +290,7 @@ def test_idle_wipe_leaves_nothing_personal_and_releases_hold_and_session(
     held = _free_places(kiosk, where, slot)  # with our hold counted
     # The review shows the citizen's data, masked, before the wipe: the checks after it are
     # about something that was there.
-    review_texts = "\n".join(_every_text(kiosk.shell))
+    review_texts = "\n".join(every_text(kiosk.shell))
     for value in (mask_id(cedula), mask_email(email), mask_phone(phone), masked_name):
         assert value
         assert value in review_texts
@@ -324,7 +308,7 @@ def test_idle_wipe_leaves_nothing_personal_and_releases_hold_and_session(
 
     assert kiosk.controller.flow.draft.personal_fields_empty()
     assert kiosk.controller.session.current is None
-    shown = "\n".join(_every_text(kiosk.shell))
+    shown = "\n".join(every_text(kiosk.shell))
     secrets = [cedula, email, email.split("@")[0], phone, phone[1:], "+593" + phone[1:], code]
     secrets += [mask_id(cedula), mask_email(email), mask_phone(phone), masked_name]
     for secret in filter(None, secrets):

@@ -258,6 +258,29 @@ def test_existing_turns_reprint_and_cancel(qtbot: QtBot, theme: Theme, catalog: 
     assert view.next_label() == "Reservar otro turno"
 
 
+def test_a_turn_at_an_agency_this_kiosk_does_not_serve_is_shown_but_not_printed(
+    qtbot: QtBot, theme: Theme, catalog: Catalog
+) -> None:
+    """A kiosk limited to some agencies lists a citizen's turn elsewhere without its agency:
+    it can be cancelled, and says where its slip is printed instead of offering a reprint."""
+    view = ExistingView(theme)
+    shown(qtbot, view, theme)
+    turn = _confirmation(catalog, "b-9", "C-021")
+    scoped = Catalog(
+        catalog.provinces,
+        catalog.procedures,
+        tuple(a for a in catalog.agencies if a.id != turn.booking.agency_id),
+    )
+    view.set_bookings([turn], scoped, "es")
+    card = view.card("b-9")
+    assert not card.reprint_button.isVisible()
+    assert card.where.text() == "En otra agencia. Su comprobante se imprime allí."
+    click(qtbot, card.cancel_button)
+    with qtbot.waitSignal(view.cancel_requested) as cancel:
+        click(qtbot, card.cancel_button)
+    assert cancel.args == ["b-9"]
+
+
 # -- the wipe ----------------------------------------------------------------------------------
 
 

@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>El código ya venció. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>The code has expired. Tap «Send a new code» and type the one you receive.</translation>
+        <translation>The code has expired. Touch “Send a new code” and type the one you receive.</translation>
     </message>
     <message>
         <source>Hubo demasiados intentos. Espere un momento y vuelva a probar.</source>
@@ -697,11 +697,11 @@
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Acérquese a una ventanilla o consulte en www.iess.gob.ec.</source>
-        <translation>You already have the most turns that can be booked for now. Go to a service window or check www.iess.gob.ec.</translation>
+        <translation>You have already booked as many appointments as allowed for now. Go to a counter or check www.iess.gob.ec.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>This kiosk has handled many requests in a row. Use another kiosk or go to a service window.</translation>
+        <translation>This kiosk has handled many requests in a row. Use another kiosk or go to a counter.</translation>
     </message>
     <message>
         <source>No pudimos completar la operación. Intente de nuevo en un momento.</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>El código se escribió mal varias veces y ya no sirve. Toque «Enviar un código nuevo» y escriba el que le llegue.</source>
-        <translation>The code was typed wrong several times and no longer works. Tap «Send a new code» and type the one you receive.</translation>
+        <translation>The code was typed wrong several times and no longer works. Touch “Send a new code” and type the one you receive.</translation>
     </message>
     <message>
         <source>No pudimos enviar el código</source>
@@ -793,15 +793,15 @@
     </message>
     <message>
         <source>Ya tiene el máximo de turnos que se pueden reservar por ahora. Podrá reservar otro a partir del {day} a las {time}.</source>
-        <translation>You already have the most turns that can be booked for now. You can book another from {day} at {time}.</translation>
+        <translation>You have already booked as many appointments as allowed for now. You can book another from {day} at {time}.</translation>
     </message>
     <message>
         <source>Si lo necesita antes, acérquese a una ventanilla, o consulte en www.iess.gob.ec o al {phone}.</source>
-        <translation>If you need it sooner, go to a service window, or check www.iess.gob.ec or call {phone}.</translation>
+        <translation>If you need it sooner, go to a counter, check www.iess.gob.ec or call {phone}.</translation>
     </message>
     <message>
         <source>Este quiosco atendió muchas solicitudes seguidas. Podrá continuar a las {time}; mientras tanto, use otro quiosco o acérquese a una ventanilla.</source>
-        <translation>This kiosk has handled many requests in a row. You can continue at {time}; meanwhile, use another kiosk or go to a service window.</translation>
+        <translation>This kiosk has handled many requests in a row. You can continue at {time}; meanwhile, use another kiosk or go to a counter.</translation>
     </message>
     <message numerus="yes">
         <source>Le quedan %n intentos.</source>
@@ -1048,6 +1048,10 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
         <translation>We are holding this time for you for {time}.</translation>
     </message>
     <message>
+        <source>Por ahora no podemos reservar este turno</source>
+        <translation>We cannot book this appointment right now</translation>
+    </message>
+    <message>
         <source>Revise su turno</source>
         <translation>Check your appointment</translation>
     </message>
@@ -1166,6 +1170,10 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Imprimir de nuevo</source>
         <translation>Print again</translation>
+    </message>
+    <message>
+        <source>En otra agencia. Su comprobante se imprime allí.</source>
+        <translation>At another agency. Your slip is printed there.</translation>
     </message>
     <message>
         <source>No, mantener</source>

@@ -1048,6 +1048,10 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
         <translation>Guardamos esta hora para usted durante {time}.</translation>
     </message>
     <message>
+        <source>Por ahora no podemos reservar este turno</source>
+        <translation>Por ahora no podemos reservar este turno</translation>
+    </message>
+    <message>
         <source>Revise su turno</source>
         <translation>Revise su turno</translation>
     </message>
@@ -1166,6 +1170,10 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Imprimir de nuevo</source>
         <translation>Imprimir de nuevo</translation>
+    </message>
+    <message>
+        <source>En otra agencia. Su comprobante se imprime allí.</source>
+        <translation>En otra agencia. Su comprobante se imprime allí.</translation>
     </message>
     <message>
         <source>No, mantener</source>

@@ -19,10 +19,10 @@ from kiosk.backend.errors import ServiceError
 from kiosk.domain.contact import Channel
 from kiosk.domain.flow import Step
 from tests.e2e.test_kiosk_branches import _cedula
+from tests.helpers.registry import load_registry
 from tests.ui.conftest import KioskDriver, kiosk_on
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.outbox import messages_to
-from turnos.services.citizens import import_citizens
 
 pytestmark = pytest.mark.slow
 
@@ -40,14 +40,7 @@ def registry_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embed
     an id known to the institution but not registered as employer."""
     data = tmp_path_factory.mktemp("turnos-registry")
     service = start_embedded(data)
-    csv = data / "registry.csv"
-    csv.write_text(
-        "id_type,id_number,name,registered,email,mobile\n"
-        f"cedula,{CITIZEN},María Sánchez,true,{REGISTERED_EMAIL},{REGISTERED_MOBILE}\n"
-        f"cedula,{NOT_EMPLOYER},Pedro López,false,,\n"
-    )
-    with service.context.db.transaction() as session:
-        import_citizens(session, service.context.hasher, csv, service.context.now())
+    load_registry(service, data, (CITIZEN, REGISTERED_EMAIL, REGISTERED_MOBILE), NOT_EMPLOYER)
     try:
         yield service
     finally:

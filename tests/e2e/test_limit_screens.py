@@ -29,12 +29,12 @@ from kiosk.domain.flow import Step
 from kiosk.domain.models import Language
 from kiosk.tour.citizen import pause
 from tests.e2e.test_kiosk_branches import _cedula
+from tests.helpers.registry import load_registry
 from tests.helpers.screen_text import seen_text
 from tests.service.helpers import Api, Citizen
 from tests.ui.conftest import KioskDriver
 from turnos.embedded import EmbeddedService, start_embedded
 from turnos.outbox import messages_to
-from turnos.services.citizens import import_citizens
 from turnos.services.tokens import Role, issue
 
 pytestmark = pytest.mark.slow
@@ -111,6 +111,17 @@ def _near(shown: dt.datetime, expected: dt.datetime, slack_s: float = 120) -> No
     assert abs((shown - expected).total_seconds()) <= slack_s, (shown, expected)
 
 
+def _says_budget_until(said: str, words: dict[str, Any], expected: dt.datetime) -> None:
+    """The kiosk's budget is spent: the notice names the clock time it refills (within the
+    slack) and where else to go meanwhile."""
+    assert words["budget"] in said, said
+    when = _clock_shown(said, words["budget_when"])
+    shown = expected.replace(hour=int(when[1]), minute=int(when[2]), second=0, microsecond=0)
+    _near(shown, expected)
+    for where in words["elsewhere"]:
+        assert where in said, said
+
+
 # --- the kiosk, the service, the photographs ------------------------------------------------
 
 
@@ -129,14 +140,7 @@ def limits_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embedde
         kiosk_email_sends_burst=EMAIL_SENDS_BURST,
         kiosk_email_sends_per_hour=PER_HOUR,
     )
-    csv = data / "registry.csv"
-    csv.write_text(
-        "id_type,id_number,name,registered,email,mobile\n"
-        f"cedula,{CITIZEN},María Sánchez,true,{REGISTERED_EMAIL},{REGISTERED_MOBILE}\n"
-        f"cedula,{NOT_EMPLOYER},Pedro López,false,,\n"
-    )
-    with service.context.db.transaction() as session:
-        import_citizens(session, service.context.hasher, csv, service.context.now())
+    load_registry(service, data, (CITIZEN, REGISTERED_EMAIL, REGISTERED_MOBILE), NOT_EMPLOYER)
     try:
         yield service
     finally:
@@ -309,13 +313,7 @@ def test_kiosk_lookup_budget_says_until_when_and_where_to_go(
 
     assert visit.kiosk.controller.flow.current is Step.IDENTIFY
     said = visit.notice(words["busy"])
-    assert words["budget"] in said, said
-    when = _clock_shown(said, words["budget_when"])
-    expected = refused_at + dt.timedelta(seconds=REFILL_S)
-    shown = expected.replace(hour=int(when[1]), minute=int(when[2]), second=0, microsecond=0)
-    _near(shown, expected)
-    for where in words["elsewhere"]:
-        assert where in said, said
+    _says_budget_until(said, words, refused_at + dt.timedelta(seconds=REFILL_S))
     _words_seen(visit.kiosk, language, [cedula])
     visit.photograph(shots, "kiosk-budget", language)
 
@@ -350,13 +348,7 @@ def test_kiosk_send_budget_says_until_when_and_where_to_go(
     assert visit.kiosk.controller.flow.current is Step.CONTACT  # refused, nothing lost
     assert not messages_to(limits_service.outbox, email)
     said = visit.notice(words["busy"])  # the kiosk is busy, not the citizen's codes
-    assert words["budget"] in said, said
-    when = _clock_shown(said, words["budget_when"])
-    expected = refused_at + dt.timedelta(seconds=REFILL_S)
-    shown = expected.replace(hour=int(when[1]), minute=int(when[2]), second=0, microsecond=0)
-    _near(shown, expected)
-    for where in words["elsewhere"]:
-        assert where in said, said
+    _says_budget_until(said, words, refused_at + dt.timedelta(seconds=REFILL_S))
     _words_seen(visit.kiosk, language, [cedula, email, phone, phone[1:]])
     visit.photograph(shots, "kiosk-budget-code", language)
 

@@ -126,6 +126,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
     ctx = _raw_ctx(args)
     migrate.upgrade(ctx.db, ctx.sealer)
+    with ctx.db.transaction() as session:
+        ctx.signer.check_secret(session, ctx.now())  # a restore with another secret: say so now
     print("database is up to date")
     return 0
 
@@ -213,11 +215,16 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 def cmd_kiosks(args: argparse.Namespace) -> int:
     from turnos.services.kiosks import list_kiosks
-    from turnos.terminal import safe_json_line
+    from turnos.terminal import kiosk_table, safe_json_line
 
-    for row in list_kiosks(_ctx(args)):
-        print(safe_json_line(row))
-    return 0
+    ctx = _ctx(args)
+    rows = list_kiosks(ctx)
+    silent = sum(1 for row in rows if row["silent"])
+    if args.json:
+        print(safe_json_line({"kiosks": rows, "silent": silent}))
+    else:
+        print(kiosk_table(rows, ctx.now(), ctx.settings.kiosk_silent_after_s))
+    return 1 if args.check and silent else 0
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
@@ -327,7 +334,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     keys = sub.add_parser("keys").add_subparsers(dest="keys", required=True)
     keys.add_parser("rotate", parents=[common]).set_defaults(func=cmd_keys_rotate)
-    sub.add_parser("kiosks", parents=[common]).set_defaults(func=cmd_kiosks)
+    kio = sub.add_parser(
+        "kiosks",
+        parents=[common],
+        help="every kiosk's last heartbeat; the silent ones first",
+        description=(
+            "Every kiosk token with its last heartbeat (version, printer, paper, last error), "
+            "its budgets refused in the last hour and its scope. A kiosk in service (not "
+            "revoked) that never reported, or not for more than TURNOS_KIOSK_SILENT_AFTER_S "
+            "seconds (default 300), is silent and listed first."
+        ),
+    )
+    kio.add_argument(
+        "--json",
+        action="store_true",
+        help='one JSON document {"kiosks": [...], "silent": N} for monitoring (times in epoch s)',
+    )
+    kio.add_argument(
+        "--check",
+        action="store_true",
+        help=(
+            "exit with status 1 when a kiosk in service is silent, else 0: a probe for cron "
+            "or monitoring (with --json or the table)"
+        ),
+    )
+    kio.set_defaults(func=cmd_kiosks)
     sub.add_parser("purge", parents=[common]).set_defaults(func=cmd_purge)
     return parser
 

@@ -64,22 +64,28 @@ def start_embedded(
     demo: bool = True,
     database_url: str | None = None,
     clock: Clock | None = None,
+    port: int = 0,
     **overrides: Any,
 ) -> EmbeddedService:
-    """Migrate, seed (demo), and serve on 127.0.0.1:<free port> until `stop()`.
+    """Migrate, seed (demo), and serve on 127.0.0.1:<port> (0: a free one) until `stop()`.
 
-    `overrides` are Settings fields (e.g. `hold_ttl_s=5`, `smtp_host=...`).
+    `overrides` are Settings fields (e.g. `hold_ttl_s=5`, `smtp_host=...`). Started again on
+    the same `data_dir` and `port`, it is the same service back after an outage.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(data_dir=data_dir, demo=demo, database_url=database_url, **overrides)
     ctx = build_context(settings, clock)
-    prepare(ctx)
+    try:
+        prepare(ctx)
+    except BaseException:
+        ctx.db.dispose()  # e.g. another service secret: no pooled connection left behind
+        raise
     app = create_app(context=ctx)
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     port = sock.getsockname()[1]
     config = uvicorn.Config(
         app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=5

@@ -178,6 +178,9 @@ class BookingOut(BaseModel):
     masked_name: str
     masked_id: str
     state: str
+    checked_in_at: str | None = Field(
+        None, description="when the citizen was checked in at the counter (local time)"
+    )
 
 
 class ConfirmationOut(BaseModel):
@@ -209,6 +212,16 @@ class KeysOut(BaseModel):
 
 class CheckinIn(Strict):
     token: str = Field(min_length=1, max_length=4296)
+    scanned_at: int | None = Field(
+        None,
+        ge=0,
+        lt=2**53,
+        description=(
+            "for a check-in the counter verified offline and queued: when it scanned the slip "
+            "(Unix seconds); the turn's window is judged at that time. At most "
+            "TURNOS_CHECKIN_QUEUE_MAX_AGE_S old and not in the future."
+        ),
+    )
 
 
 class CheckinByCodeIn(Strict):
@@ -221,6 +234,7 @@ CheckinResult = Literal[
     "already_checked_in",
     "cancelled",
     "wrong_agency",
+    "wrong_day",
     "too_early",
     "too_late",
     "invalid",
@@ -270,6 +284,12 @@ class KioskOut(BaseModel):
     last_error: str | None
     # Budgets refused in the last hour -> UTC time of the last refusal; {} when none.
     over_budget: dict[str, str]
+    silent: bool = Field(
+        description=(
+            "not revoked, and no heartbeat for more than TURNOS_KIOSK_SILENT_AFTER_S (300 s) "
+            "or never one"
+        )
+    )
 
 
 class KiosksOut(BaseModel):

@@ -57,12 +57,17 @@ class Settings(BaseSettings):
     kiosk_sms_sends_burst: int = Field(3, gt=0)
     kiosk_lookups_per_hour: float = Field(120, gt=0)
     kiosk_lookups_burst: int = Field(10, gt=0)
+    # A kiosk (not revoked) whose last heartbeat is older than this, or that never sent one,
+    # is silent: flagged by `turnos kiosks` (exit 1 with --check) and in GET /v1/kiosks.
+    kiosk_silent_after_s: int = Field(300, gt=0)
     # Largest request body accepted, checked before authentication (413 past it).
     max_body_bytes: int = Field(65536, gt=0)
 
     # Check-in window around the start of a turn.
     checkin_before_s: int = Field(1800, ge=0)
     checkin_after_s: int = Field(900, ge=0)
+    # How old a check-in that a counter verified offline and queued may be when it arrives.
+    checkin_queue_max_age_s: int = Field(7 * 86400, ge=0)
     # Days after a turn's end before its personal data is removed (`turnos purge`).
     retention_days: int = Field(30, ge=0)
     # How far ahead citizens may book.

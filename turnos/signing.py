@@ -61,12 +61,29 @@ class Signer:
         self._lock = threading.Lock()
 
     def ensure_key(self, session: Session, now: int) -> None:
-        """Create a first signing key if none can sign now."""
+        """Create a first signing key if none can sign now; check this secret opens it."""
         records = load_records(session)
         if keys.active_key(records, now) is None:
             save_records(
                 session, keys.rotate(records, self._secret, now, self.max_token_lifetime_s)
             )
+        else:
+            self.check_secret(session, now)
+
+    def check_secret(self, session: Session, now: int) -> None:
+        """Raise SigningKeyError, naming the fix, when the service secret is not the one this
+        database was sealed with (a restore without its secret): better at start than a 500
+        at the first booking."""
+        active = keys.active_key(load_records(session), now)
+        if active is None:
+            return
+        try:
+            keys.load_private_key(active, self._secret)
+        except keys.SigningKeyError as exc:
+            raise keys.SigningKeyError(
+                f"{exc}. This is not the service secret this database was made with: start "
+                "with that one (TURNOS_SECRET or DATA_DIR/secret.key; docs/operations.md)"
+            ) from None
 
     def rotate(self, session: Session, now: int) -> keys.SigningKeyRecord:
         records = keys.rotate(load_records(session), self._secret, now, self.max_token_lifetime_s)

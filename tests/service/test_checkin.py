@@ -48,13 +48,23 @@ def test_checkin_results_in_order(api: Api, clock: MovableClock) -> None:
     assert _checkin(api, tampered)["result"] == "invalid"
     assert _checkin(api, x["token"], OTHER)["result"] == "cancelled"  # state before agency
     assert _checkin(api, a["token"], OTHER)["result"] == "wrong_agency"
-    assert _checkin(api, a["token"])["result"] == "too_early"
+    assert _checkin(api, a["token"])["result"] == "wrong_day"  # booked for a later day
 
+    clock.set(_at(first, -31))
+    assert _checkin(api, a["token"])["result"] == "too_early"
     clock.set(_at(first, -29))
     done = _checkin(api, a["token"])
     assert done["result"] == "checked_in"
     assert done["booking"]["code"] == a["booking"]["code"]
-    assert _checkin(api, a["token"])["result"] == "already_checked_in"
+    assert (
+        done["booking"]["checked_in_at"]
+        == dt.datetime.fromtimestamp(
+            _at(first, -29), dt.datetime.fromisoformat(first["start"]).tzinfo
+        ).isoformat()
+    )
+    again = _checkin(api, a["token"])
+    assert again["result"] == "already_checked_in"
+    assert again["booking"]["checked_in_at"] == done["booking"]["checked_in_at"]
     assert _checkin(api, c["token"])["result"] == "too_early"
 
     clock.set(_at(late, 16))
@@ -87,6 +97,7 @@ def test_checkin_results_in_order(api: Api, clock: MovableClock) -> None:
     states = {b["code"]: b["state"] for b in listed.json()["bookings"]}
     assert states[a["booking"]["code"]] == "checked_in"
     assert states[x["booking"]["code"]] == "cancelled"
+    assert states[c["booking"]["code"]] == "missed"  # booked, its window closed: a no-show
     assert all(p.cedula not in listed.text for p in people)
     problem(
         api.call("GET", f"/v1/agencies/{OTHER}/bookings", headers=api.staff(AGENCY)),
@@ -119,3 +130,37 @@ def test_heartbeat_and_kiosk_list(api: Api) -> None:
     assert mine[0]["paper"] == "low"
     assert mine[0]["last_seen"]
     problem(api.call("POST", "/v1/kiosks/heartbeat", json={"paper": 3}), 400, "invalid_request")
+
+
+def _queued(api: Api, token: str, scanned_at: int) -> Any:
+    return api.call(
+        "POST",
+        "/v1/checkins",
+        json={"token": token, "scanned_at": scanned_at},
+        headers=api.staff(AGENCY),
+    )
+
+
+def test_a_queued_checkin_is_judged_when_it_was_scanned(api: Api, clock: MovableClock) -> None:
+    """A counter that lost the service verified the slip offline on time and sends the
+    check-in an hour later: checked in at the scan's time, not refused as too late; sent again
+    (a lost answer), it says already checked in and changes nothing."""
+    _day, slots = _day_with_slots(api)
+    booked = api.booked(api.verified_citizen(), slots[1]["id"])
+    late = api.booked(api.verified_citizen(), slots[-1]["id"])
+    scanned = _at(slots[1], -10)
+    clock.set(scanned + 3600)
+    sent = _queued(api, booked["token"], scanned)
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["result"] == "checked_in"
+    at = dt.datetime.fromisoformat(sent.json()["booking"]["checked_in_at"])
+    assert int(at.timestamp()) == scanned
+    again = _queued(api, booked["token"], scanned + 30).json()
+    assert again["result"] == "already_checked_in"
+    assert again["booking"]["checked_in_at"] == sent.json()["booking"]["checked_in_at"]
+
+    clock.set(_at(slots[-1], 60))  # a counter's clock far ahead of the service's
+    problem(_queued(api, late["token"], _at(slots[-1], 61) + 600), 400, "invalid_request")
+    week_ago = _at(slots[-1], -5)  # queued on a counter left offline for a week
+    clock.set(week_ago + 8 * 86400)
+    problem(_queued(api, late["token"], week_ago), 400, "invalid_request")

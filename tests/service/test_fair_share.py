@@ -110,12 +110,13 @@ def test_the_quota_counts_across_kiosk_sessions_and_procedures(start: Start) -> 
 
 
 def _kiosks_listing(svc: EmbeddedService) -> Any:
-    """The demo kiosk's line of `turnos kiosks`, run as operators run it."""
-    argv = [sys.executable, "-m", "turnos", "kiosks", "--data-dir", str(svc.settings.data_dir)]
+    """The demo kiosk in `turnos kiosks --json`, run as operators run it."""
+    argv = [sys.executable, "-m", "turnos", "kiosks", "--json"]
+    argv += ["--data-dir", str(svc.settings.data_dir)]
     if svc.settings.database_url:
         argv += ["--database-url", svc.settings.database_url]
     out = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True).stdout
-    [row] = [r for r in map(json.loads, out.splitlines()) if r["name"] == "demo kiosk"]
+    [row] = [r for r in json.loads(out)["kiosks"] if r["name"] == "demo kiosk"]
     return row
 
 

@@ -77,14 +77,18 @@ def test_kiosks_command_prints_no_control_characters(
         )
         assert r.status_code == 200, r.text
         assert cli.main(["kiosks", "--data-dir", str(tmp_path)]) == 0
-    out = capsys.readouterr().out
-    lines = out.splitlines()
-    assert lines
-    for ch in out.replace("\n", ""):
-        assert unicodedata.category(ch) not in {"Cc", "Cf"}, repr(ch)
-    # Still one JSON object a line, saying exactly what the kiosk sent.
-    listed = [json.loads(line) for line in lines]
+        table = capsys.readouterr().out
+        assert cli.main(["kiosks", "--json", "--data-dir", str(tmp_path)]) == 0
+        document = capsys.readouterr().out
+    for out in (table, document):
+        assert out.splitlines()
+        for ch in out.replace("\n", ""):
+            assert unicodedata.category(ch) not in {"Cc", "Cf"}, repr(ch)
+        assert "año papel" in out  # text that is not a control stays as it is, readable
+    assert "1.0\\u001b[31m" in table  # the table shows the escape, readable
+    # --json: one JSON document on one line, saying exactly what the kiosk sent.
+    [line] = document.splitlines()
+    listed = json.loads(line)["kiosks"]
     seen = next(row for row in listed if row["last_error"] is not None)
     assert seen["last_error"] == HOSTILE
     assert seen["version"] == "1.0\x1b[31m"
-    assert "año papel" in out  # text that is not a control stays as it is, readable

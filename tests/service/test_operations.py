@@ -74,7 +74,7 @@ def test_operator_commands_against_a_running_service(
             svc.url + "/v1/kiosks/heartbeat", json=heartbeat, headers=kiosk, timeout=10
         )
         assert r.status_code == 200
-        [listed] = [json.loads(line) for line in _run(capsys, "kiosks", *d).splitlines()]
+        [listed] = json.loads(_run(capsys, "kiosks", "--json", *d))["kiosks"]
         assert (listed["name"], listed["version"], listed["paper"]) == ("K1", "9.9", "low")
         assert listed["revoked"] is False
 
@@ -102,7 +102,7 @@ def test_operator_commands_against_a_running_service(
         )
         out = _run(capsys, "tokens", "revoke", str(issued["id"]), *d, status=1)
         assert out.strip() == "no such active token"
-        [listed] = [json.loads(line) for line in _run(capsys, "kiosks", *d).splitlines()]
+        [listed] = json.loads(_run(capsys, "kiosks", "--json", *d))["kiosks"]
         assert listed["revoked"] is True
 
         out = _run(capsys, "purge", *d)

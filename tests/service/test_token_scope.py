@@ -198,9 +198,10 @@ def test_the_command_refuses_a_scope_it_cannot_honour(
     api: Api, service: EmbeddedService, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def kiosks() -> list[dict[str, Any]]:
-        status, out, _err = _turnos(capsys, service, "kiosks")
+        status, out, _err = _turnos(capsys, service, "kiosks", "--json")
         assert status == 0
-        return [json.loads(line) for line in out.splitlines()]
+        listed: list[dict[str, Any]] = json.loads(out)["kiosks"]
+        return listed
 
     before = kiosks()
     issue = ("tokens", "issue")

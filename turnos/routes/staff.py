@@ -16,7 +16,7 @@ router = APIRouter()
 
 @router.post("/checkins", response_model=CheckinOut, responses=problems())
 def check_in(ctx: Ctx, staff: StaffCaller, body: CheckinIn) -> dict[str, Any]:
-    result, found = checkin.check_in_token(ctx, staff, body.token)
+    result, found = checkin.check_in_token(ctx, staff, body.token, body.scanned_at)
     return {"result": str(result), "booking": found}
 
 

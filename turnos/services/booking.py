@@ -208,6 +208,7 @@ def booking_json(b: models.Booking, zone: str) -> dict[str, Any]:
         "masked_name": b.masked_name,
         "masked_id": b.masked_id,
         "state": b.state,
+        "checked_in_at": None if b.checked_in_at is None else iso(b.checked_in_at, zone),
     }
 
 

@@ -37,8 +37,22 @@ def over_budget(ctx: AppContext, token_id: int) -> dict[str, int]:
         return recent_refusals(session, token_id, ctx.now() - OVER_BUDGET_SHOWN_S)
 
 
+def is_silent(revoked: bool, seconds_ago: int | None, silent_after_s: int) -> bool:
+    """A kiosk in service that never reported, or not for longer than `silent_after_s`.
+
+    A revoked token cannot report, so its silence says nothing: it is never silent.
+    """
+    if revoked:
+        return False
+    return seconds_ago is None or seconds_ago > silent_after_s
+
+
 def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
-    since = ctx.now() - OVER_BUDGET_SHOWN_S
+    """Every kiosk token (by id) with its last heartbeat, its budget alerts and whether it is
+    silent (`TURNOS_KIOSK_SILENT_AFTER_S`), judged at `ctx.now()`."""
+    now = ctx.now()
+    since = now - OVER_BUDGET_SHOWN_S
+    silent_after_s = ctx.settings.kiosk_silent_after_s
     with ctx.db.transaction() as session:
         rows = session.execute(
             select(models.ApiToken, models.KioskStatus)
@@ -46,20 +60,27 @@ def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
             .where(models.ApiToken.role == str(Role.KIOSK))
             .order_by(models.ApiToken.id)
         ).all()
-        return [
-            {
-                "id": token.id,
-                "name": token.name,
-                "revoked": token.revoked_at is not None,
-                # Where it may book: {"agencies": [...], "provinces": [...]}; None: everywhere.
-                "scope": scope_json(token),
-                "last_seen": status.last_seen if status else None,
-                "version": status.version if status else None,
-                "printer_state": status.printer_state if status else None,
-                "paper": status.paper if status else None,
-                "last_error": status.last_error if status else None,
-                # Budgets refused in the last hour -> time of the last refusal (epoch s).
-                "over_budget": recent_refusals(session, token.id, since),
-            }
-            for token, status in rows
-        ]
+        listed = []
+        for token, status in rows:
+            revoked = token.revoked_at is not None
+            # A heartbeat stamped ahead of this clock (another host's) counts as just now.
+            ago = max(0, now - status.last_seen) if status else None
+            listed.append(
+                {
+                    "id": token.id,
+                    "name": token.name,
+                    "revoked": revoked,
+                    # Where it may book: {"agencies": [...], "provinces": [...]}; None: anywhere.
+                    "scope": scope_json(token),
+                    "last_seen": status.last_seen if status else None,
+                    "last_seen_s_ago": ago,
+                    "silent": is_silent(revoked, ago, silent_after_s),
+                    "version": status.version if status else None,
+                    "printer_state": status.printer_state if status else None,
+                    "paper": status.paper if status else None,
+                    "last_error": status.last_error if status else None,
+                    # Budgets refused in the last hour -> time of the last refusal (epoch s).
+                    "over_budget": recent_refusals(session, token.id, since),
+                }
+            )
+        return listed

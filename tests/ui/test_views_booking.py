@@ -178,7 +178,7 @@ def _decode(widget: QWidget) -> str:
     width, height = image.width(), image.height()
     data = bytes(image.constBits())[: image.bytesPerLine() * height]
     picture = Image.frombuffer("L", (width, height), data, "raw", "L", image.bytesPerLine(), 1)
-    found = zxingcpp.read_barcodes(picture)
+    found = zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)
     assert found, "no QR code on the screen"
     # The slip's and the email's own symbol (kiosk.domain.qr_matrix): error level Q.
     assert found[0].ec_level == "Q", f"the screen's QR is level {found[0].ec_level}"

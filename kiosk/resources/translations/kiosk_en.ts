@@ -297,6 +297,17 @@
     </message>
 </context>
 <context>
+    <name>DayList</name>
+    <message>
+        <source>Turnos de hoy</source>
+        <translation>Today&apos;s turns</translation>
+    </message>
+    <message>
+        <source>Buscar por código o nombre</source>
+        <translation>Search by code or name</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <source>SMS a {to}</source>
@@ -1133,6 +1144,371 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Ver las horas del {date}</source>
         <translation>See the times on {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Verificado sin conexión.</source>
+        <translation>Verified without connection.</translation>
+    </message>
+    <message>
+        <source>Llegada registrada</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Verificado sin conexión: se enviará al sistema cuando vuelva.</source>
+        <translation>Verified without connection: it will be sent when the system is back.</translation>
+    </message>
+    <message>
+        <source>Puede atender a la persona. Compare el documento.</source>
+        <translation>You may serve the person. Compare the ID document.</translation>
+    </message>
+    <message>
+        <source>Ya registrado a las {time} (sin conexión)</source>
+        <translation>Already checked in at {time} (without connection)</translation>
+    </message>
+    <message>
+        <source>Ya registrado a las {time}</source>
+        <translation>Already checked in at {time}</translation>
+    </message>
+    <message>
+        <source>Este comprobante ya se usó. No lo registre otra vez.</source>
+        <translation>This slip was already used. Do not check it in again.</translation>
+    </message>
+    <message>
+        <source>Turno cancelado</source>
+        <translation>Turn cancelled</translation>
+    </message>
+    <message>
+        <source>Este turno fue cancelado. La persona necesita un turno nuevo.</source>
+        <translation>This turn was cancelled. The person needs a new turn.</translation>
+    </message>
+    <message>
+        <source>El turno es para {agency}. Indique a la persona que acuda allá.</source>
+        <translation>The turn is for {agency}. Send the person there.</translation>
+    </message>
+    <message>
+        <source>El turno es para otra agencia.</source>
+        <translation>The turn is for another agency.</translation>
+    </message>
+    <message>
+        <source>Turno de otra agencia</source>
+        <translation>Turn for another agency</translation>
+    </message>
+    <message>
+        <source>Turno de otro día</source>
+        <translation>Turn for another day</translation>
+    </message>
+    <message>
+        <source>El turno es para el {date}.</source>
+        <translation>The turn is for {date}.</translation>
+    </message>
+    <message>
+        <source>Todavía es temprano</source>
+        <translation>Too early</translation>
+    </message>
+    <message>
+        <source>Puede registrarse desde las {time}.</source>
+        <translation>Check-in opens at {time}.</translation>
+    </message>
+    <message>
+        <source>Llegó tarde</source>
+        <translation>Too late</translation>
+    </message>
+    <message>
+        <source>El turno era a las {time}; el registro cerró a las {closed}.</source>
+        <translation>The turn was at {time}; check-in closed at {closed}.</translation>
+    </message>
+    <message>
+        <source>No coincide</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>No hay un turno de hoy con ese código y ese número de documento. Revise los dos.</source>
+        <translation>No turn today has that code and that ID number. Check both.</translation>
+    </message>
+    <message>
+        <source>Falso o dañado</source>
+        <translation>Forged or damaged</translation>
+    </message>
+    <message>
+        <source>El sistema no emitió este código, o está dañado. No registre la llegada; pruebe con el código del turno.</source>
+        <translation>The system did not issue this code, or it is damaged. Do not check in; try the turn code instead.</translation>
+    </message>
+    <message>
+        <source>No es un comprobante de turno</source>
+        <translation>Not a turn slip</translation>
+    </message>
+    <message>
+        <source>El código leído no es el QR de un turno.</source>
+        <translation>The code read is not a turn&apos;s QR.</translation>
+    </message>
+    <message>
+        <source>No se encontró un código QR</source>
+        <translation>No QR code found</translation>
+    </message>
+    <message>
+        <source>Abra una foto o un PDF donde se vea el QR completo.</source>
+        <translation>Open a picture or PDF that shows the whole QR.</translation>
+    </message>
+    <message>
+        <source>Archivo no admitido</source>
+        <translation>File not supported</translation>
+    </message>
+    <message>
+        <source>Abra una foto (PNG, JPG) o un PDF del comprobante.</source>
+        <translation>Open a picture (PNG, JPG) or a PDF of the slip.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el archivo</source>
+        <translation>The file could not be read</translation>
+    </message>
+    <message>
+        <source>El archivo está dañado o no se puede abrir. Pruebe con otro.</source>
+        <translation>The file is damaged or cannot be opened. Try another one.</translation>
+    </message>
+    <message>
+        <source>Archivo demasiado grande</source>
+        <translation>File too large</translation>
+    </message>
+    <message>
+        <source>Abra una foto más pequeña, o recorte el QR.</source>
+        <translation>Open a smaller picture, or crop it to the QR.</translation>
+    </message>
+    <message>
+        <source>Este equipo no puede leer archivos</source>
+        <translation>This computer cannot read files</translation>
+    </message>
+    <message>
+        <source>Falta el lector de QR en la instalación. Use el lector o el código.</source>
+        <translation>The QR reader is not installed. Use the scanner or the turn code.</translation>
+    </message>
+    <message>
+        <source>Se necesita conexión</source>
+        <translation>Connection needed</translation>
+    </message>
+    <message>
+        <source>El registro por código necesita el sistema. Escanee el QR, o intente de nuevo en un momento.</source>
+        <translation>Checking in by code needs the system. Scan the QR instead, or try again in a moment.</translation>
+    </message>
+    <message>
+        <source>No se puede verificar ahora</source>
+        <translation>Cannot verify now</translation>
+    </message>
+    <message>
+        <source>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</source>
+        <translation>This code uses a new key and there is no connection to fetch it. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>El sistema no aceptó la consulta</source>
+        <translation>The system refused the request</translation>
+    </message>
+    <message>
+        <source>Intente de nuevo en un momento. Si se repite, avise al administrador.</source>
+        <translation>Try again in a moment. If it happens again, tell the administrator.</translation>
+    </message>
+    <message>
+        <source>El sistema no acepta este puesto</source>
+        <translation>The system does not accept this counter</translation>
+    </message>
+    <message>
+        <source>La credencial de este puesto no es válida. Avise al administrador.</source>
+        <translation>This counter&apos;s credential is not valid. Tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Escanee el QR del comprobante</source>
+        <translation>Scan the QR on the slip</translation>
+    </message>
+    <message>
+        <source>Use el lector, la cámara, un archivo o el código del turno.</source>
+        <translation>Use the scanner, the camera, a file or the turn code.</translation>
+    </message>
+    <message>
+        <source>Verificando…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Consultando al sistema.</source>
+        <translation>Asking the system.</translation>
+    </message>
+    <message>
+        <source>Turno</source>
+        <translation>Turn</translation>
+    </message>
+    <message>
+        <source>Trámite</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Hora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Documento</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <source>Registrado {time}</source>
+        <translation>Checked in {time}</translation>
+    </message>
+    <message>
+        <source>Cancelado</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>No se presentó</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Por llegar</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Registrados</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>No se presentaron</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Cancelados</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Todos los estados</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Lista actualizada a las {time}</source>
+        <translation>List updated at {time}</translation>
+    </message>
+    <message>
+        <source>Sin conexión: lista de las {time}</source>
+        <translation>Offline: list from {time}</translation>
+    </message>
+    <message>
+        <source>Sin conexión: la lista llegará con la conexión</source>
+        <translation>Offline: the list will come with the connection</translation>
+    </message>
+    <message>
+        <source>El sistema no acepta la credencial de este puesto</source>
+        <translation>The system does not accept this counter&apos;s credential</translation>
+    </message>
+    <message>
+        <source>Conectando con el sistema…</source>
+        <translation>Connecting to the system…</translation>
+    </message>
+    <message>
+        <source>En línea</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Sin conexión desde las {time}</source>
+        <translation>Offline since {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registro por enviar</source>
+        <translation>
+            <numerusform>%n check-in to send</numerusform>
+            <numerusform>%n check-ins to send</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sin claves: no puede verificar sin conexión</source>
+        <translation>no keys: cannot verify without connection</translation>
+    </message>
+    <message>
+        <source>claves de las {time}</source>
+        <translation>keys from {time}</translation>
+    </message>
+    <message>
+        <source>claves del {date} a las {time}</source>
+        <translation>keys from {date} at {time}</translation>
+    </message>
+    <message>
+        <source>Abrir foto o PDF del comprobante</source>
+        <translation>Open a picture or PDF of the slip</translation>
+    </message>
+    <message>
+        <source>Fotos o PDF</source>
+        <translation>Pictures or PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Escriba el código del turno.</source>
+        <translation>Type the turn code.</translation>
+    </message>
+    <message>
+        <source>Escriba el número de documento.</source>
+        <translation>Type the ID number.</translation>
+    </message>
+    <message>
+        <source>Registro de llegada</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Detener cámara (F4)</source>
+        <translation>Stop camera (F4)</translation>
+    </message>
+    <message>
+        <source>Cámara (F4)</source>
+        <translation>Camera (F4)</translation>
+    </message>
+    <message>
+        <source>Abrir archivo… (F3)</source>
+        <translation>Open file… (F3)</translation>
+    </message>
+    <message>
+        <source>O arrastre aquí una foto o un PDF del comprobante.</source>
+        <translation>Or drop a picture or PDF of the slip here.</translation>
+    </message>
+    <message>
+        <source>Sin QR: código del turno y documento (F2)</source>
+        <translation>No QR: turn code and ID (F2)</translation>
+    </message>
+    <message>
+        <source>Código del turno</source>
+        <translation>Turn code</translation>
+    </message>
+    <message>
+        <source>Número de documento</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>F5 actualizar · Ctrl+F buscar en la lista · El lector funciona siempre.</source>
+        <translation>F5 refresh · Ctrl+F search the list · The scanner always works.</translation>
+    </message>
+    <message>
+        <source>La cámara está desactivada en la configuración.</source>
+        <translation>The camera is turned off in the settings.</translation>
+    </message>
+    <message>
+        <source>No se encontró una cámara. Use el lector o abra un archivo.</source>
+        <translation>No camera found. Use the scanner or open a file.</translation>
+    </message>
+    <message>
+        <source>Falta el soporte de cámara en esta instalación. Use el lector o abra un archivo.</source>
+        <translation>This computer has no camera support installed. Use the scanner or open a file.</translation>
     </message>
 </context>
 <context>

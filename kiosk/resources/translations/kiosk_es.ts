@@ -297,6 +297,17 @@
     </message>
 </context>
 <context>
+    <name>DayList</name>
+    <message>
+        <source>Turnos de hoy</source>
+        <translation>Turnos de hoy</translation>
+    </message>
+    <message>
+        <source>Buscar por código o nombre</source>
+        <translation>Buscar por código o nombre</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <source>SMS a {to}</source>
@@ -1133,6 +1144,371 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Ver las horas del {date}</source>
         <translation>Ver las horas del {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Verificado sin conexión.</source>
+        <translation>Verificado sin conexión.</translation>
+    </message>
+    <message>
+        <source>Llegada registrada</source>
+        <translation>Llegada registrada</translation>
+    </message>
+    <message>
+        <source>Verificado sin conexión: se enviará al sistema cuando vuelva.</source>
+        <translation>Verificado sin conexión: se enviará al sistema cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>Puede atender a la persona. Compare el documento.</source>
+        <translation>Puede atender a la persona. Compare el documento.</translation>
+    </message>
+    <message>
+        <source>Ya registrado a las {time} (sin conexión)</source>
+        <translation>Ya registrado a las {time} (sin conexión)</translation>
+    </message>
+    <message>
+        <source>Ya registrado a las {time}</source>
+        <translation>Ya registrado a las {time}</translation>
+    </message>
+    <message>
+        <source>Este comprobante ya se usó. No lo registre otra vez.</source>
+        <translation>Este comprobante ya se usó. No lo registre otra vez.</translation>
+    </message>
+    <message>
+        <source>Turno cancelado</source>
+        <translation>Turno cancelado</translation>
+    </message>
+    <message>
+        <source>Este turno fue cancelado. La persona necesita un turno nuevo.</source>
+        <translation>Este turno fue cancelado. La persona necesita un turno nuevo.</translation>
+    </message>
+    <message>
+        <source>El turno es para {agency}. Indique a la persona que acuda allá.</source>
+        <translation>El turno es para {agency}. Indique a la persona que acuda allá.</translation>
+    </message>
+    <message>
+        <source>El turno es para otra agencia.</source>
+        <translation>El turno es para otra agencia.</translation>
+    </message>
+    <message>
+        <source>Turno de otra agencia</source>
+        <translation>Turno de otra agencia</translation>
+    </message>
+    <message>
+        <source>Turno de otro día</source>
+        <translation>Turno de otro día</translation>
+    </message>
+    <message>
+        <source>El turno es para el {date}.</source>
+        <translation>El turno es para el {date}.</translation>
+    </message>
+    <message>
+        <source>Todavía es temprano</source>
+        <translation>Todavía es temprano</translation>
+    </message>
+    <message>
+        <source>Puede registrarse desde las {time}.</source>
+        <translation>Puede registrarse desde las {time}.</translation>
+    </message>
+    <message>
+        <source>Llegó tarde</source>
+        <translation>Llegó tarde</translation>
+    </message>
+    <message>
+        <source>El turno era a las {time}; el registro cerró a las {closed}.</source>
+        <translation>El turno era a las {time}; el registro cerró a las {closed}.</translation>
+    </message>
+    <message>
+        <source>No coincide</source>
+        <translation>No coincide</translation>
+    </message>
+    <message>
+        <source>No hay un turno de hoy con ese código y ese número de documento. Revise los dos.</source>
+        <translation>No hay un turno de hoy con ese código y ese número de documento. Revise los dos.</translation>
+    </message>
+    <message>
+        <source>Falso o dañado</source>
+        <translation>Falso o dañado</translation>
+    </message>
+    <message>
+        <source>El sistema no emitió este código, o está dañado. No registre la llegada; pruebe con el código del turno.</source>
+        <translation>El sistema no emitió este código, o está dañado. No registre la llegada; pruebe con el código del turno.</translation>
+    </message>
+    <message>
+        <source>No es un comprobante de turno</source>
+        <translation>No es un comprobante de turno</translation>
+    </message>
+    <message>
+        <source>El código leído no es el QR de un turno.</source>
+        <translation>El código leído no es el QR de un turno.</translation>
+    </message>
+    <message>
+        <source>No se encontró un código QR</source>
+        <translation>No se encontró un código QR</translation>
+    </message>
+    <message>
+        <source>Abra una foto o un PDF donde se vea el QR completo.</source>
+        <translation>Abra una foto o un PDF donde se vea el QR completo.</translation>
+    </message>
+    <message>
+        <source>Archivo no admitido</source>
+        <translation>Archivo no admitido</translation>
+    </message>
+    <message>
+        <source>Abra una foto (PNG, JPG) o un PDF del comprobante.</source>
+        <translation>Abra una foto (PNG, JPG) o un PDF del comprobante.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el archivo</source>
+        <translation>No se pudo leer el archivo</translation>
+    </message>
+    <message>
+        <source>El archivo está dañado o no se puede abrir. Pruebe con otro.</source>
+        <translation>El archivo está dañado o no se puede abrir. Pruebe con otro.</translation>
+    </message>
+    <message>
+        <source>Archivo demasiado grande</source>
+        <translation>Archivo demasiado grande</translation>
+    </message>
+    <message>
+        <source>Abra una foto más pequeña, o recorte el QR.</source>
+        <translation>Abra una foto más pequeña, o recorte el QR.</translation>
+    </message>
+    <message>
+        <source>Este equipo no puede leer archivos</source>
+        <translation>Este equipo no puede leer archivos</translation>
+    </message>
+    <message>
+        <source>Falta el lector de QR en la instalación. Use el lector o el código.</source>
+        <translation>Falta el lector de QR en la instalación. Use el lector o el código.</translation>
+    </message>
+    <message>
+        <source>Se necesita conexión</source>
+        <translation>Se necesita conexión</translation>
+    </message>
+    <message>
+        <source>El registro por código necesita el sistema. Escanee el QR, o intente de nuevo en un momento.</source>
+        <translation>El registro por código necesita el sistema. Escanee el QR, o intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>No se puede verificar ahora</source>
+        <translation>No se puede verificar ahora</translation>
+    </message>
+    <message>
+        <source>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</source>
+        <translation>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>El sistema no aceptó la consulta</source>
+        <translation>El sistema no aceptó la consulta</translation>
+    </message>
+    <message>
+        <source>Intente de nuevo en un momento. Si se repite, avise al administrador.</source>
+        <translation>Intente de nuevo en un momento. Si se repite, avise al administrador.</translation>
+    </message>
+    <message>
+        <source>El sistema no acepta este puesto</source>
+        <translation>El sistema no acepta este puesto</translation>
+    </message>
+    <message>
+        <source>La credencial de este puesto no es válida. Avise al administrador.</source>
+        <translation>La credencial de este puesto no es válida. Avise al administrador.</translation>
+    </message>
+    <message>
+        <source>Escanee el QR del comprobante</source>
+        <translation>Escanee el QR del comprobante</translation>
+    </message>
+    <message>
+        <source>Use el lector, la cámara, un archivo o el código del turno.</source>
+        <translation>Use el lector, la cámara, un archivo o el código del turno.</translation>
+    </message>
+    <message>
+        <source>Verificando…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>Consultando al sistema.</source>
+        <translation>Consultando al sistema.</translation>
+    </message>
+    <message>
+        <source>Turno</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Trámite</source>
+        <translation>Trámite</translation>
+    </message>
+    <message>
+        <source>Hora</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Documento</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Registrado {time}</source>
+        <translation>Registrado {time}</translation>
+    </message>
+    <message>
+        <source>Cancelado</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>No se presentó</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Por llegar</source>
+        <translation>Por llegar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Registrados</source>
+        <translation>Registrados</translation>
+    </message>
+    <message>
+        <source>No se presentaron</source>
+        <translation>No se presentaron</translation>
+    </message>
+    <message>
+        <source>Cancelados</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <source>Todos los estados</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Lista actualizada a las {time}</source>
+        <translation>Lista actualizada a las {time}</translation>
+    </message>
+    <message>
+        <source>Sin conexión: lista de las {time}</source>
+        <translation>Sin conexión: lista de las {time}</translation>
+    </message>
+    <message>
+        <source>Sin conexión: la lista llegará con la conexión</source>
+        <translation>Sin conexión: la lista llegará con la conexión</translation>
+    </message>
+    <message>
+        <source>El sistema no acepta la credencial de este puesto</source>
+        <translation>El sistema no acepta la credencial de este puesto</translation>
+    </message>
+    <message>
+        <source>Conectando con el sistema…</source>
+        <translation>Conectando con el sistema…</translation>
+    </message>
+    <message>
+        <source>En línea</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Sin conexión desde las {time}</source>
+        <translation>Sin conexión desde las {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registro por enviar</source>
+        <translation>
+            <numerusform>%n registro por enviar</numerusform>
+            <numerusform>%n registros por enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sin claves: no puede verificar sin conexión</source>
+        <translation>sin claves: no puede verificar sin conexión</translation>
+    </message>
+    <message>
+        <source>claves de las {time}</source>
+        <translation>claves de las {time}</translation>
+    </message>
+    <message>
+        <source>claves del {date} a las {time}</source>
+        <translation>claves del {date} a las {time}</translation>
+    </message>
+    <message>
+        <source>Abrir foto o PDF del comprobante</source>
+        <translation>Abrir foto o PDF del comprobante</translation>
+    </message>
+    <message>
+        <source>Fotos o PDF</source>
+        <translation>Fotos o PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Escriba el código del turno.</source>
+        <translation>Escriba el código del turno.</translation>
+    </message>
+    <message>
+        <source>Escriba el número de documento.</source>
+        <translation>Escriba el número de documento.</translation>
+    </message>
+    <message>
+        <source>Registro de llegada</source>
+        <translation>Registro de llegada</translation>
+    </message>
+    <message>
+        <source>Detener cámara (F4)</source>
+        <translation>Detener cámara (F4)</translation>
+    </message>
+    <message>
+        <source>Cámara (F4)</source>
+        <translation>Cámara (F4)</translation>
+    </message>
+    <message>
+        <source>Abrir archivo… (F3)</source>
+        <translation>Abrir archivo… (F3)</translation>
+    </message>
+    <message>
+        <source>O arrastre aquí una foto o un PDF del comprobante.</source>
+        <translation>O arrastre aquí una foto o un PDF del comprobante.</translation>
+    </message>
+    <message>
+        <source>Sin QR: código del turno y documento (F2)</source>
+        <translation>Sin QR: código del turno y documento (F2)</translation>
+    </message>
+    <message>
+        <source>Código del turno</source>
+        <translation>Código del turno</translation>
+    </message>
+    <message>
+        <source>Número de documento</source>
+        <translation>Número de documento</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>F5 actualizar · Ctrl+F buscar en la lista · El lector funciona siempre.</source>
+        <translation>F5 actualizar · Ctrl+F buscar en la lista · El lector funciona siempre.</translation>
+    </message>
+    <message>
+        <source>La cámara está desactivada en la configuración.</source>
+        <translation>La cámara está desactivada en la configuración.</translation>
+    </message>
+    <message>
+        <source>No se encontró una cámara. Use el lector o abra un archivo.</source>
+        <translation>No se encontró una cámara. Use el lector o abra un archivo.</translation>
+    </message>
+    <message>
+        <source>Falta el soporte de cámara en esta instalación. Use el lector o abra un archivo.</source>
+        <translation>Falta el soporte de cámara en esta instalación. Use el lector o abra un archivo.</translation>
     </message>
 </context>
 <context>

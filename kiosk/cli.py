@@ -6,6 +6,15 @@ kiosk demo [--windowed]                    kiosk + embedded demo service + file 
 kiosk tour [--out DIR] [--portrait|--landscape] [--lang es|en] [--mode MODE]...
            [--translations DIR]
 kiosk print-test [--paper ...] [--lang es|en] [--out FILE.pdf]
+kiosk staff [--fullscreen|--windowed]      the counter app: scan slips, check citizens in
+kiosk staff demo [--fullscreen|--windowed] the counter app on an embedded demo service
+kiosk staff verify TOKEN|IMAGE|PDF|- [--keys FILE] [--agency ID] [--date D] [--json]
+                                           check a slip offline (exit 0/1/2/3)
+kiosk provision [--service-url URL --kiosk-token-file FILE --agency ID ...] [--force]
+                                           check this kiosk's values live and write them
+                                           to kiosk.d/50-provision.toml (kiosk/field)
+kiosk doctor [--json] [--lang es|en] [--no-display]
+                                           one line per check of an installed kiosk
 """
 
 from __future__ import annotations
@@ -15,12 +24,21 @@ import sys
 from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NoReturn
 
 from kiosk import __version__
 
 PAPERS = ("80mm", "58mm", "a4", "letter")
 LANGS = ("es", "en")
 TOUR_MODES = ("high-contrast", "large-text", "low-reach")
+
+
+class UsageExit3Parser(argparse.ArgumentParser):
+    """`kiosk staff verify` keeps exit 2 for "genuine but not for here": bad usage is 3."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(3, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +70,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of the compiled catalogues kiosk_*.qm (default: the installed ones)",
     )
 
+    staff = sub.add_parser("staff", help="the counter app: scan slips and check citizens in")
+    size = staff.add_mutually_exclusive_group()
+    size.add_argument("--fullscreen", dest="fullscreen", action="store_true", default=None)
+    size.add_argument("--windowed", dest="fullscreen", action="store_false")
+    staff_sub = staff.add_subparsers(dest="staff_command", parser_class=UsageExit3Parser)
+    from kiosk.staff.verify_cli import add_verify_arguments  # no Qt: argparse only
+
+    staff_demo = staff_sub.add_parser(
+        "demo", help="the counter app on an embedded demo service, with a day of turns"
+    )
+    demo_size = staff_demo.add_mutually_exclusive_group()
+    # SUPPRESS: `kiosk staff --fullscreen demo` keeps the flag given before the word.
+    demo_size.add_argument(
+        "--fullscreen", dest="fullscreen", action="store_true", default=argparse.SUPPRESS
+    )
+    demo_size.add_argument(
+        "--windowed", dest="fullscreen", action="store_false", default=argparse.SUPPRESS
+    )
+
+    add_verify_arguments(
+        staff_sub.add_parser(
+            "verify",
+            help="check a slip offline: signature and expiry, agency and day when asked",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    )
+
+    from kiosk.field.arguments import add_doctor_arguments, add_provision_arguments
+
+    add_provision_arguments(
+        sub.add_parser(
+            "provision",
+            help="field installation: check this kiosk's values live and write its drop-in",
+        )
+    )
+    add_doctor_arguments(
+        sub.add_parser("doctor", help="check an installed kiosk: one line per check")
+    )
+
     pt = sub.add_parser("print-test", help="print a sample slip with a demo token")
     pt.add_argument("--paper", choices=PAPERS, default=None)
     pt.add_argument("--lang", choices=LANGS, default="es")
@@ -62,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "run"
+    if command == "staff" and args.staff_command == "verify":
+        from kiosk.staff.verify_cli import run_verify  # before the settings: works without
+
+        return run_verify(args)
+    if command == "provision":  # before the settings: it writes them
+        from kiosk.field.provision import run_provision
+
+        return run_provision(args)
+    if command == "doctor" and args.qt_probe:  # the doctor's own child (kiosk/field/qt_probe)
+        from kiosk.field.qt_probe import probe_main
+
+        return probe_main()
+    if command == "doctor":  # loads the settings itself: an error there is one of its checks
+        from kiosk.field.doctor import run_doctor
+
+        return run_doctor(args)
 
     # Imports are local so that `kiosk --help` and the tour stay fast and need no display.
     from kiosk.config import ConfigError, load_settings
@@ -90,6 +163,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_tour(
             args.out, args.orientation, args.lang, list(args.mode), translations=args.translations
         )
+    if command == "staff" and args.staff_command == "demo":
+        if not _demo_installed("staff demo"):
+            return 2
+        from kiosk.staff.demo import run_staff_demo
+
+        return run_staff_demo(settings, fullscreen=args.fullscreen)
+    if command == "staff":
+        from kiosk.staff.app import run_staff
+
+        return run_staff(settings, fullscreen=args.fullscreen)
     if command == "print-test":
         from kiosk.printing.testprint import run_print_test
 

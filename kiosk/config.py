@@ -1,11 +1,20 @@
 """The kiosk's settings: a TOML file, environment overrides, validated once at start.
 
 Sources, later ones winning: built-in defaults (enough for the demo), the TOML file
-(`--config FILE` or `$KIOSK_CONFIG`), then environment variables `KIOSK_<SECTION>__<FIELD>`
-(e.g. `KIOSK_PRINTER__BACKEND=cups`). Unknown sections and keys are errors, in the file and in
-the environment alike, so a typo never passes silently. A bad value raises `ConfigError` whose
-message names the key (`printer.paper: must be one of 80mm, 58mm, a4, letter`) and never
-repeats the value, which may be a secret. Relative paths in the file are relative to the file.
+(`--config FILE` or `$KIOSK_CONFIG`), the drop-ins beside it, then environment variables
+`KIOSK_<SECTION>__<FIELD>` (e.g. `KIOSK_PRINTER__BACKEND=cups`). Unknown sections and keys are
+errors, in the files and in the environment alike, so a typo never passes silently. A bad value
+raises `ConfigError` whose message names the key (`printer.paper: must be one of 80mm, 58mm, a4,
+letter`) and never repeats the value, which may be a secret. Relative paths are relative to the
+file that sets them.
+
+Drop-ins: every `*.toml` in the folder `kiosk.d/` beside the settings file (for
+/etc/turnero-kiosk/kiosk.toml: /etc/turnero-kiosk/kiosk.d/*.toml), read in name order after the
+file; a later file wins key by key within a section, so a drop-in holds only the keys it
+changes. Names starting with a dot are skipped (a file being written). The Debian package ships
+kiosk.toml as a conffile and never touches kiosk.d/, where `kiosk provision` writes
+50-provision.toml: an upgrade never stops to ask about a changed settings file. An error in a
+drop-in names the drop-in (`…/kiosk.d/50-provision.toml: printer.quue: unknown setting`).
 
 Every key is documented in kiosk.example.toml, shipped inside the package
 (kiosk/resources/kiosk.example.toml; `EXAMPLE_CONFIG` is its path in this install).
@@ -21,7 +30,7 @@ import os
 import re
 import secrets
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -41,6 +50,8 @@ from kiosk.resources import example_config
 EXAMPLE_CONFIG = example_config()
 ENV_PREFIX = "KIOSK_"
 ENV_CONFIG_FILE = "KIOSK_CONFIG"
+#: The folder of drop-ins beside the settings file, read after it (module docstring).
+DROPIN_DIR = "kiosk.d"
 _ENV_KEY = re.compile(r"^KIOSK_([A-Z0-9_]+?)__([A-Z0-9_]+)$")
 
 
@@ -273,6 +284,31 @@ class BrandingSettings(_Section):
         return value
 
 
+class StaffSettings(_Section):
+    """The counter app (`kiosk staff`): its own token and agency, its files, its window."""
+
+    #: the staff member's own token (role staff, scoped to one agency), from the operator
+    token: str | None = Field(default=None, repr=False)
+    #: the agency this counter serves; its turns are checked in, others refused
+    agency_id: int | None = Field(default=None, ge=1, lt=2**31)
+    #: where the service's public keys are kept for offline checks (None: the user's data dir)
+    keys_file: Path | None = None
+    #: where check-ins verified offline wait for the service (None: the user's data dir)
+    queue_dir: Path | None = None
+    #: seconds between refreshes of the keys and of the day's list
+    refresh_s: float = Field(default=60.0, ge=5, le=3600)
+    #: the check-in window offline; must match the service's TURNOS_CHECKIN_BEFORE_S / _AFTER_S
+    checkin_before_s: int = Field(default=1800, ge=0, le=86400)
+    checkin_after_s: int = Field(default=900, ge=0, le=86400)
+    #: "auto": the first camera found, "off": none, else part of a camera's description
+    camera: str = Field(default="auto", min_length=1, max_length=200)
+    sounds: bool = True
+    language: Literal["es", "en"] = "es"
+    fullscreen: bool = False
+
+    _empty_is_none = field_validator("token", mode="before")(_optional_text)
+
+
 class KioskSettings(_Section):
     service: ServiceSettings = ServiceSettings()
     kiosk: KioskSection = KioskSection()
@@ -281,6 +317,7 @@ class KioskSettings(_Section):
     printer: PrinterSettings = PrinterSettings()
     maintenance: MaintenanceSettings = MaintenanceSettings()
     branding: BrandingSettings = BrandingSettings()
+    staff: StaffSettings = StaffSettings()
 
 
 _SECTIONS: dict[str, type[_Section]] = {
@@ -288,39 +325,82 @@ _SECTIONS: dict[str, type[_Section]] = {
     for name, info in KioskSettings.model_fields.items()
 }
 # Fields holding paths: relative values in the file are relative to the file.
-_PATH_FIELDS = {("printer", "output_dir"), ("branding", "logo")}
+_PATH_FIELDS = {
+    ("printer", "output_dir"),
+    ("branding", "logo"),
+    ("staff", "keys_file"),
+    ("staff", "queue_dir"),
+}
 
 
 # -- loading -----------------------------------------------------------------------------------
 
 
 def load_settings(
-    path: Path | None = None, environ: Mapping[str, str] | None = None
+    path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    dropins: Sequence[Path] | None = None,
 ) -> KioskSettings:
-    """Settings from defaults, the TOML file (`path` or $KIOSK_CONFIG) and KIOSK_* variables."""
+    """Settings from defaults, the TOML file (`path` or $KIOSK_CONFIG), the drop-ins beside it
+    and KIOSK_* variables.
+
+    `dropins` replaces the drop-ins found beside the file (`dropin_files`), in the order given:
+    `kiosk provision` checks a new drop-in this way before putting it in place.
+    """
     env = os.environ if environ is None else environ
     if path is None and env.get(ENV_CONFIG_FILE):
         path = Path(env[ENV_CONFIG_FILE])
     data: dict[str, Any] = {}
     if path is not None:
         data = _read_toml(path)
+    if dropins is None:
+        dropins = dropin_files(path) if path is not None else []
+    # The drop-in that set each dotted key last, to name it when its value is refused.
+    origin: dict[str, Path] = {}
+    for dropin in dropins:
+        for section, table in _read_dropin(dropin).items():
+            merged = data.setdefault(section, {})
+            if not isinstance(merged, dict):
+                raise ConfigError(f"{section}: must be a table", (section,))
+            merged.update(table)
+            origin.update({f"{section}.{key}": dropin for key in table})
     for (section, key), value in _env_overrides(env).items():
         section_data = data.setdefault(section, {})
         if not isinstance(section_data, dict):
             raise ConfigError(f"{section}: must be a table", (section,))
         section_data[key] = value
+        origin.pop(f"{section}.{key}", None)
     try:
         settings = KioskSettings.model_validate(data)
     except ValidationError as exc:
-        raise _config_error(exc) from None
+        raise _config_error(exc, origin) from None
     try:
         settings.screen.geometry().reach_band_px()
     except ValueError:
+        key = "screen.bottom_edge_mm"
         raise ConfigError(
-            "screen.bottom_edge_mm: the screen lies outside the reach band of 380-1220 mm",
-            ("screen.bottom_edge_mm",),
+            f"{key}: the screen lies outside the reach band of 380-1220 mm{_set_in(key, origin)}",
+            (key,),
         ) from None
     return settings
+
+
+def dropin_files(config_file: Path) -> list[Path]:
+    """The drop-ins read after `config_file`: `kiosk.d/*.toml` beside it, in name order."""
+    folder = config_file.parent / DROPIN_DIR
+    try:
+        entries = list(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise ConfigError(f"config folder not readable: {folder} ({exc.strerror})") from None
+    found = [
+        entry
+        for entry in entries
+        if entry.suffix == ".toml" and not entry.name.startswith(".") and entry.is_file()
+    ]
+    return sorted(found, key=lambda entry: entry.name)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -341,6 +421,35 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _read_dropin(path: Path) -> dict[str, dict[str, Any]]:
+    """A drop-in's tables; an unknown section or key is an error naming the drop-in."""
+    data = _read_toml(path)
+    problems: list[str] = []
+    keys: list[str] = []
+    for section, table in data.items():
+        model = _SECTIONS.get(section)
+        if model is None or not isinstance(table, dict):
+            keys.append(section)
+            problems.append(
+                f"{section}: must be a table"
+                if model is not None
+                else f"{section}: unknown setting (see kiosk.example.toml)"
+            )
+            continue
+        for key in table:
+            if key not in model.model_fields:
+                keys.append(f"{section}.{key}")
+                problems.append(f"{section}.{key}: unknown setting (see kiosk.example.toml)")
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems), tuple(keys))
+    return data
+
+
+def _set_in(key: str, origin: Mapping[str, Path]) -> str:
+    """Names the drop-in that set `key`, if one did: the technician knows which file to edit."""
+    return f" (set in {origin[key]})" if key in origin else ""
+
+
 def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """KIOSK_<SECTION>__<FIELD> variables; unknown sections or fields are errors."""
     found: dict[tuple[str, str], str] = {}
@@ -356,7 +465,7 @@ def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], str]:
     return found
 
 
-def _config_error(exc: ValidationError) -> ConfigError:
+def _config_error(exc: ValidationError, origin: Mapping[str, Path]) -> ConfigError:
     messages: list[str] = []
     keys: list[str] = []
     for error in exc.errors():
@@ -368,7 +477,7 @@ def _config_error(exc: ValidationError) -> ConfigError:
             loc.append(field)
         key = ".".join(loc)
         keys.append(key)
-        messages.append(f"{key}: {text}")
+        messages.append(f"{key}: {text}{_set_in(key, origin)}")
     return ConfigError("; ".join(messages), tuple(keys))
 
 

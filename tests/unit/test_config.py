@@ -252,3 +252,111 @@ def test_pbkdf2_hashes_are_accepted_too() -> None:
 )
 def test_malformed_hashes_never_match(stored: str) -> None:
     assert not check_pin("2468", stored)
+
+
+# -- drop-ins (kiosk.d/*.toml beside the file) ----------------------------------------------
+
+
+def dropin(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "kiosk.d"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_dropins_are_read_in_name_order_key_by_key_before_the_environment(
+    tmp_path: Path,
+) -> None:
+    main = write(tmp_path, '[printer]\nbackend = "cups"\nqueue = "MAIN"\npaper = "58mm"\n')
+    dropin(tmp_path, "50-provision.toml", '[printer]\nqueue = "FIFTY"\n[kiosk]\nid = "K-50"\n')
+    dropin(tmp_path, "10-site.toml", '[printer]\nqueue = "TEN"\ndpi = 180\n[kiosk]\nid = "K-10"\n')
+    dropin(tmp_path, "90-local.toml", '[kiosk]\nid = "K-90"\n')
+    dropin(tmp_path, ".60-partial.toml", '[kiosk]\nid = "hidden"\n')  # a file being written
+    dropin(tmp_path, "70-notes.txt", "not toml at all [")
+    (tmp_path / "kiosk.d" / "80-folder.toml").mkdir()
+    s = load_settings(main, environ={})
+    assert s.printer.backend == "cups"  # the main file's, no drop-in touches it
+    assert s.printer.paper == "58mm"
+    assert s.printer.dpi == 180  # 10-site only
+    assert s.printer.queue == "FIFTY"  # 50 after 10, the rest of [printer] kept
+    assert s.kiosk.id == "K-90"
+    s = load_settings(main, environ={"KIOSK_KIOSK__ID": "K-ENV"})
+    assert s.kiosk.id == "K-ENV"  # the environment wins over every file
+    # $KIOSK_CONFIG finds the same drop-ins beside the file it names
+    assert load_settings(environ={"KIOSK_CONFIG": str(main)}).kiosk.id == "K-90"
+
+
+def test_no_dropin_folder_or_an_empty_one(tmp_path: Path) -> None:
+    main = write(tmp_path, '[kiosk]\nid = "K-MAIN"\n')
+    assert load_settings(main, environ={}).kiosk.id == "K-MAIN"
+    (tmp_path / "kiosk.d").mkdir()
+    assert load_settings(main, environ={}).kiosk.id == "K-MAIN"
+
+
+def test_given_dropins_replace_those_found(tmp_path: Path) -> None:
+    main = write(tmp_path, '[kiosk]\nid = "K-MAIN"\n')
+    dropin(tmp_path, "50-provision.toml", '[kiosk]\nid = "K-OLD"\n')
+    new = dropin(tmp_path, ".50-provision.toml.new", '[kiosk]\nid = "K-NEW"\n')
+    assert load_settings(main, environ={}, dropins=[new]).kiosk.id == "K-NEW"
+    assert load_settings(main, environ={}, dropins=[]).kiosk.id == "K-MAIN"
+    assert load_settings(environ={}, dropins=[new]).kiosk.id == "K-NEW"  # on the defaults
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "message"),
+    [
+        ('[printer]\nquue = "X"\n', ("printer.quue",), "printer.quue: unknown setting"),
+        ('[printr]\nqueue = "X"\n', ("printr",), "printr: unknown setting"),
+        ("timeout_s = 3\n", ("timeout_s",), "timeout_s: unknown setting"),
+        ("printer = 3\n", ("printer",), "printer: must be a table"),
+        (
+            '[printer]\nquue = "X"\nqeue = "Y"\n',
+            ("printer.quue", "printer.qeue"),
+            "printer.quue: unknown setting (see kiosk.example.toml); printer.qeue: unknown",
+        ),
+    ],
+)
+def test_unknown_keys_in_a_dropin_name_the_dropin(
+    tmp_path: Path, text: str, keys: tuple[str, ...], message: str
+) -> None:
+    main = write(tmp_path, "")
+    path = dropin(tmp_path, "50-provision.toml", text)
+    with pytest.raises(ConfigError) as err:
+        load_settings(main, environ={})
+    assert str(err.value).startswith(f"{path}: {message}")
+    assert err.value.keys == keys
+
+
+def test_a_bad_value_from_a_dropin_names_the_dropin_but_not_the_value(tmp_path: Path) -> None:
+    main = write(tmp_path, '[printer]\npaper = "80mm"\n')
+    path = dropin(tmp_path, "50-provision.toml", '[printer]\npaper = "secret-a5"\n')
+    with pytest.raises(ConfigError) as err:
+        load_settings(main, environ={})
+    assert str(err.value) == (
+        f"printer.paper: must be one of 80mm, 58mm, a4, letter (set in {path})"
+    )
+    assert "secret-a5" not in str(err.value)
+    assert err.value.keys == ("printer.paper",)
+    # the environment overriding the key takes the blame away from the drop-in
+    with pytest.raises(ConfigError) as err:
+        load_settings(main, environ={"KIOSK_PRINTER__PAPER": "a5"})
+    assert str(err.value) == "printer.paper: must be one of 80mm, 58mm, a4, letter"
+    dropin(tmp_path, "50-provision.toml", "[screen]\nbottom_edge_mm = 1400\n")
+    with pytest.raises(ConfigError, match=r"outside the reach band .*\(set in .*50-provision"):
+        load_settings(main, environ={})
+
+
+def test_broken_dropins_name_the_file(tmp_path: Path) -> None:
+    main = write(tmp_path, "")
+    path = dropin(tmp_path, "50-provision.toml", "[printer\n")
+    with pytest.raises(ConfigError, match=f"not valid TOML: {path}"):
+        load_settings(main, environ={})
+
+
+def test_relative_paths_in_a_dropin_are_relative_to_the_dropin(tmp_path: Path) -> None:
+    main = write(tmp_path, '[printer]\noutput_dir = "main-slips"\n[staff]\nkeys_file = "k.json"\n')
+    dropin(tmp_path, "50-provision.toml", '[printer]\noutput_dir = "slips"\n')
+    s = load_settings(main, environ={})
+    assert s.printer.output_dir == tmp_path / "kiosk.d" / "slips"
+    assert s.staff.keys_file == tmp_path / "k.json"  # the main file's, relative to it

@@ -56,12 +56,10 @@ def test_checkin_results_in_order(api: Api, clock: MovableClock) -> None:
     done = _checkin(api, a["token"])
     assert done["result"] == "checked_in"
     assert done["booking"]["code"] == a["booking"]["code"]
-    assert (
-        done["booking"]["checked_in_at"]
-        == dt.datetime.fromtimestamp(
-            _at(first, -29), dt.datetime.fromisoformat(first["start"]).tzinfo
-        ).isoformat()
-    )
+    # The movable clock keeps running after `set`: within a few seconds of it.
+    checked_at = dt.datetime.fromisoformat(done["booking"]["checked_in_at"])
+    assert checked_at.utcoffset() == dt.datetime.fromisoformat(first["start"]).utcoffset()
+    assert 0 <= checked_at.timestamp() - _at(first, -29) <= 5
     again = _checkin(api, a["token"])
     assert again["result"] == "already_checked_in"
     assert again["booking"]["checked_in_at"] == done["booking"]["checked_in_at"]

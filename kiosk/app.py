@@ -37,6 +37,7 @@ from kiosk.ui.idle_watch import IdleWatcher
 from kiosk.ui.maintenance import CornerTapDetector, MaintenancePanel
 from kiosk.ui.shell import KioskGuard, KioskShell
 from kiosk.ui.theme import DEFAULT_PRIMARY, DEFAULT_SECONDARY, Theme
+from kiosk.ui.watchdog import EXIT_RESTART, start_watchdog, supervised
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class Kiosk:
     corner: CornerTapDetector
     maintenance: MaintenancePanel
     client: TurnosClient
+    exit_code: int = 0
 
     def close(self) -> None:
         """Stop timers and tasks, remove the filters, close the window and the client."""
@@ -100,6 +102,11 @@ class Kiosk:
         # quit while a window refuses.
         self.shell.allow_close()
         self.app.quit()
+
+    def restart_process(self) -> None:
+        """End with EXIT_RESTART: under kiosk.service, Restart=always starts a fresh kiosk."""
+        self.exit_code = EXIT_RESTART
+        self.leave()
 
 
 def theme_from_settings(settings: Any, geometry: ScreenGeometry | None = None) -> Theme:
@@ -200,6 +207,9 @@ def _wire_maintenance(kiosk: Kiosk, settings: Any) -> None:
         kiosk.controller,
         service_url=settings.service.url or "embedded demo service",
         leave=kiosk.leave,
+        # Under systemd "Reiniciar" is a new process (a clean slate, the watchdog re-armed);
+        # a development run or the demo has nothing to bring it back, so it restarts in place.
+        restart_process=kiosk.restart_process if supervised() else None,
     )
 
 
@@ -234,14 +244,18 @@ def run_assembled(
     kiosk = make(app)
     install_excepthook(kiosk.controller)
     kiosk.shell.show_kiosk(windowed=windowed)
+    # READY=1 once the window is shown, then WATCHDOG=1 from this loop (only under systemd).
+    watchdog = start_watchdog(kiosk.shell)
     kiosk.controller.start()
     app.aboutToQuit.connect(kiosk.controller.shutdown)
     with loop:
         # Until app.quit(): Qt emits aboutToQuit only once its loop has stopped, too late
         # for a coroutine waiting on it to finish (qasync then raises).
         loop.run_forever()
+    if watchdog is not None:
+        watchdog.stop()
     kiosk.close()
-    return 0
+    return kiosk.exit_code
 
 
 def application() -> QApplication:

@@ -25,7 +25,10 @@ def wire_maintenance(
     *,
     service_url: str,
     leave: Callable[[], None],
+    restart_process: Callable[[], None] | None = None,
 ) -> None:
+    """`restart_process`, when given, is what "Reiniciar" does (end the process for its
+    supervisor to start again: kiosk.service); without it the start-up checks run again here."""
     station, options = controller.station, controller.options
 
     async def refresh() -> None:
@@ -62,6 +65,10 @@ def wire_maintenance(
 
     def restart() -> None:
         panel.dismiss()
+        if restart_process is not None:
+            log.info("maintenance: restarting the kiosk process")
+            restart_process()
+            return
         controller.wipe()
         controller.catalog = None
         controller.start()

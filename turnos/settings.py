@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The generated secret is 64 hex characters; a set one must not be much weaker.
+MIN_SECRET_CHARS = 32
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TURNOS_", frozen=True, extra="ignore")
+    # hide_input_in_errors: a refused value (the secret, a database URL with its password)
+    # is never repeated in the message.
+    model_config = SettingsConfigDict(
+        env_prefix="TURNOS_", frozen=True, extra="ignore", hide_input_in_errors=True
+    )
 
     data_dir: Path = Path("turnos-data")
     # None: an SQLite file in the data directory.
@@ -26,6 +33,17 @@ class Settings(BaseSettings):
     # None: a random one kept in DATA_DIR/secret.key (created on first start).
     secret: SecretStr | None = None
     issuer: str = "turnos"
+
+    @field_validator("secret")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty or short TURNOS_SECRET= would key every HMAC and seal with next to nothing.
+        if value is not None and len(value.get_secret_value().strip()) < MIN_SECRET_CHARS:
+            raise ValueError(
+                f"must have at least {MIN_SECRET_CHARS} characters; make one with "
+                "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+            )
+        return value
 
     # Verification codes (OWASP ASVS v5 6.5.x / 6.6.x).
     code_ttl_s: int = Field(600, gt=0)

@@ -174,6 +174,7 @@ def assemble(
         default_language=default_language,
         health_poll_s=float(settings.service.health_poll_s),
         health_first_s=health_first_s,
+        time_zone=kiosk_cfg.time_zone,
     )
     controller = KioskController(
         shell,

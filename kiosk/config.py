@@ -168,6 +168,8 @@ class KioskSection(_Section):
     contact_phone: str = Field(default="593 23945666", min_length=1, max_length=40)
     #: issuer expected in confirmation tokens (must match the service's TURNOS_ISSUER)
     issuer: str = Field(default="turnos", pattern=r"^[!-~]{1,32}$")
+    #: the kiosk's own zone, for clock times on screen (a code's life, a limit's end)
+    time_zone: Literal["America/Guayaquil", "Pacific/Galapagos"] = "America/Guayaquil"
 
 
 class ScreenSettings(_Section):

@@ -114,6 +114,12 @@ def test_environment_beats_the_file(tmp_path: Path) -> None:
     assert s.service.url is None
 
 
+def test_a_kiosk_on_the_islands_shows_its_own_clock() -> None:
+    assert load_settings(environ={}).kiosk.time_zone == "America/Guayaquil"
+    islands = load_settings(environ={"KIOSK_KIOSK__TIME_ZONE": "Pacific/Galapagos"})
+    assert islands.kiosk.time_zone == "Pacific/Galapagos"
+
+
 def test_settings_are_immutable() -> None:
     s = load_settings(environ={})
     with pytest.raises(ValueError, match="frozen"):
@@ -133,6 +139,7 @@ BAD_VALUES = [
     ({"KIOSK_SERVICE__TIMEOUT_S": "0"}, "service.timeout_s: input should be greater than 0"),
     ({"KIOSK_SERVICE__URL": "turnos.local"}, "service.url: must be an http:// or https:// URL"),
     ({"KIOSK_KIOSK__ID": "kiosk 1"}, "kiosk.id: has characters that are not allowed"),
+    ({"KIOSK_KIOSK__TIME_ZONE": "Europe/Madrid"}, "kiosk.time_zone: must be one of"),
     ({"KIOSK_SCREEN__WIDTH_PX": "-1080"}, "screen.width_px: input should be greater"),
     ({"KIOSK_SCREEN__BOTTOM_EDGE_MM": "1400"}, "screen.bottom_edge_mm: the screen lies outside"),
     ({"KIOSK_IDLE__WARNING_S": "60"}, "idle.warning_s: must be shorter"),

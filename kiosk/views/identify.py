@@ -53,6 +53,19 @@ class IdentifyView(StepView):
         super().__init__(parent)
         self._type = IdType.CEDULA
         self._service_error: str | None = None
+        # Made once and switched: a new validator on every wipe piled up one QObject each.
+        self._digits = QRegularExpressionValidator(
+            QRegularExpression(rf"\d{{0,{CEDULA_LENGTH}}}"), self
+        )
+        self._codes = {
+            kind: QRegularExpressionValidator(
+                QRegularExpression(rf"[A-Za-z0-9 -]{{0,{longest}}}"), self
+            )
+            for kind, longest in (
+                (IdType.PASSPORT, PASSPORT_MAX),
+                (IdType.FOREIGNER_CODE, FOREIGNER_CODE_MAX),
+            )
+        }
         split = split_layout(theme, self)
         form = QWidget()
         column = QVBoxLayout(form)
@@ -133,18 +146,14 @@ class IdentifyView(StepView):
         for kind, button in self.type_buttons.items():
             button.setChecked(kind is id_type)
         if id_type is IdType.CEDULA:
-            self.edit.setValidator(
-                QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CEDULA_LENGTH}}}"))
-            )
+            self.edit.setValidator(self._digits)
             self.edit.setMaxLength(CEDULA_LENGTH)
             self.inputs.setCurrentIndex(0)
             self.keypad.bind(self.edit)
             self.keyboard.bind(None)
         else:
             longest = PASSPORT_MAX if id_type is IdType.PASSPORT else FOREIGNER_CODE_MAX
-            self.edit.setValidator(
-                QRegularExpressionValidator(QRegularExpression(rf"[A-Za-z0-9 -]{{0,{longest}}}"))
-            )
+            self.edit.setValidator(self._codes[id_type])
             self.edit.setMaxLength(longest)
             self.inputs.setCurrentIndex(1)
             self.keyboard.bind(self.edit)

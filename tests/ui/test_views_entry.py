@@ -7,10 +7,12 @@ what the controller would read: the typed getters, is_valid(), next_label().
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -395,3 +397,30 @@ def test_code_help_and_masked_destination(qtbot: QtBot, theme: Theme) -> None:
     assert not view.help.isVisible()
     assert all(b.text() == "" for b in view.boxes.boxes)
     assert_nothing_personal(view, "gmail", "678", "123456")
+
+
+def _validators() -> int:
+    """Live validators anywhere in the process, parented or not."""
+    return sum(isinstance(o, QValidator) for o in gc.get_objects())
+
+
+def test_switching_the_document_type_again_and_again_makes_no_new_objects(
+    qtbot: QtBot, theme: Theme
+) -> None:
+    """A kiosk runs for weeks: every wipe sets the document type again, and each time used to
+    leave one more validator behind (issue 15's soak: +1 QObject per booking)."""
+    view = IdentifyView(theme)
+    qtbot.addWidget(view)
+    kinds = [IdType.CEDULA, IdType.PASSPORT, IdType.FOREIGNER_CODE]
+    for kind in kinds:
+        view.set_id_type(kind)
+    gc.collect()
+    before = len(view.findChildren(QObject)), _validators()
+    for _ in range(50):
+        for kind in kinds:
+            view.set_id_type(kind)
+    gc.collect()
+    assert (len(view.findChildren(QObject)), _validators()) == before
+    view.set_id_type(IdType.CEDULA)
+    view.edit.setText("17100340651")  # one digit too many: the validator still holds
+    assert len(view.edit.text()) <= 10

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 import shlex
@@ -37,8 +38,6 @@ from zoneinfo import ZoneInfo
 import base45
 import qasync
 import requests
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kiosk.app import application, configure_logging
 from kiosk.backend.parse import ParseError, parse_catalog, parse_confirmation, parse_slots
@@ -53,7 +52,7 @@ from kiosk.printing.paper import Paper
 from kiosk.printing.slip import render_slip
 from kiosk.printing.texts import format_date
 from kiosk.staff.app import assemble_staff
-from kiosk.staff.window import FileChooser
+from kiosk.staff.window import FileChooser, choose_with_dialog
 
 if TYPE_CHECKING:
     from turnos.clock import Clock
@@ -440,19 +439,8 @@ def guide(
 
 
 def chooser_in(folder: Path) -> FileChooser:
-    """The counter's file dialog (kiosk.staff.window.choose_with_dialog), opened on `folder`."""
-
-    def choose(parent: QWidget) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent,
-            QCoreApplication.translate("Staff", "Abrir foto o PDF del comprobante"),
-            str(folder),
-            QCoreApplication.translate("Staff", "Fotos o PDF")
-            + " (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pdf)",
-        )
-        return Path(name) if name else None
-
-    return choose
+    """The counter's file dialog, opened on `folder`."""
+    return functools.partial(choose_with_dialog, folder=folder)
 
 
 # --- the demo ---------------------------------------------------------------------------------

@@ -70,12 +70,12 @@ class NoCamera(StrEnum):
     NOT_FOUND = "not_found"  # no camera found
 
 
-def choose_with_dialog(parent: QWidget) -> Path | None:
-    """The file dialog: a picture or a PDF of a slip."""
+def choose_with_dialog(parent: QWidget, folder: Path | None = None) -> Path | None:
+    """The file dialog: a picture or a PDF of a slip, opened on `folder` (else home)."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("Staff", "Abrir foto o PDF del comprobante"),
-        str(Path.home()),
+        str(folder or Path.home()),
         QCoreApplication.translate("Staff", "Fotos o PDF")
         + " (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pdf)",
     )

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from tests.service.helpers import Inbox, free_port
+from tests.service.helpers import Inbox, smtp_server
 from turnos.embedded import EmbeddedService, start_embedded
 
 
@@ -30,10 +29,5 @@ def turnos_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embedde
 def inbox() -> Iterator[tuple[Inbox, int]]:
     """A real SMTP server (aiosmtpd) on loopback: what it received, and its port."""
     handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(handler) as port:
         yield handler, port
-    finally:
-        controller.stop()

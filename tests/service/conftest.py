@@ -11,11 +11,10 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.service.helpers import Api, free_port
+from tests.service.helpers import Api, smtp_server
 from tests.service.outbox_helpers import SlowInbox
 from turnos.clock import MovableClock
 from turnos.embedded import EmbeddedService, start_embedded
@@ -78,13 +77,8 @@ def fresh_database(request: pytest.FixtureRequest) -> str | None:
 def slow_inbox() -> Iterator[tuple[SlowInbox, int]]:
     """A real SMTP server (aiosmtpd) on loopback that takes a moment per message: (inbox, port)."""
     handler = SlowInbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(handler) as port:
         yield handler, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(scope="session")

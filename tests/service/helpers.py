@@ -201,6 +201,20 @@ def problem(r: requests.Response, status: int, code: str) -> dict[str, Any]:
 # --- real collaborators on loopback: an SMTP server, an SMS gateway, `turnos serve` ---------
 
 
+@contextmanager
+def smtp_server(handler: Any) -> Iterator[int]:
+    """A real SMTP server (aiosmtpd) on loopback with `handler`, while the block runs: its port."""
+    from aiosmtpd.controller import Controller
+
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -25,7 +25,7 @@ from typing import Any
 
 import requests
 
-from turnos.outbox import latest_code
+from turnos.outbox import latest_code, messages_to
 
 _seq = itertools.count(random.SystemRandom().randrange(10**5, 9 * 10**5))
 
@@ -186,6 +186,18 @@ class Api:
         assert r.status_code == 201, r.text
         body: dict[str, Any] = r.json()
         return body
+
+
+def confirmation_in(outbox: Path, address: str, timeout_s: float = 10.0) -> EmailMessage:
+    """The newest booking confirmation to `address` in the demo outbox, waiting for it: the
+    outbox worker hands it over just after the booking's answer (turnos.services.outbox)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = [m for m in messages_to(outbox, address) if m["X-Turnos-Kind"] == "booking"]
+        if found:
+            return found[-1]
+        assert time.monotonic() < deadline, "no confirmation in the outbox"
+        time.sleep(0.05)  # the worker was woken by the booking; poll its file
 
 
 def problem(r: requests.Response, status: int, code: str) -> dict[str, Any]:

@@ -247,10 +247,12 @@ def test_a_failed_confirmation_is_retried_with_the_configured_back_off_and_a_fai
     slot = api.find_slot()
     booked_at = clock.now()
     api.booked(citizen, slot["id"])
+    # The request hands nothing over: the worker it woke tries at once, fails and backs off.
+    assert poll_until(lambda: _rows(svc, "booking")[0].attempts == 1, 5)
     booked_by = clock.now()
     [row] = _rows(svc, "booking")
     assert (row.state, row.attempts, row.sent_at) == (outbox.PENDING, 1, None)
-    # The clock runs while the booking is made: its second lies between these two readings.
+    # The clock runs meanwhile: the failed try's second lies between these two readings.
     assert outbox.backoff_s(svc.settings, 1) == BACKOFF_BASE_S
     assert booked_at + BACKOFF_BASE_S <= row.next_attempt_at <= booked_by + BACKOFF_BASE_S
     assert row.last_error == "SMTP: ConnectionRefusedError"
@@ -273,6 +275,12 @@ def test_a_failed_confirmation_is_retried_with_the_configured_back_off_and_a_fai
     other = _verified(api, inbox, second)
     _use_smtp(svc, closed_port)
     api.booked(other, api.find_slot(pick=1)["id"])
+
+    def other_row() -> models.Outbox:
+        [found] = [r for r in _rows(svc, "booking") if r.id != row.id]
+        return found
+
+    assert poll_until(lambda: other_row().attempts == 1, 5)  # the worker's first try
     clock.advance(BACKOFF_BASE_S)
 
     def given_up() -> models.Outbox:

@@ -13,7 +13,7 @@ from turnos.routes.common import parse_day, problems
 from turnos.schemas import AvailabilityOut, CatalogOut, SlotsOut
 from turnos.services import catalog as catalog_service
 from turnos.services.booking import iso
-from turnos.services.holds import sweep_expired_holds
+from turnos.services.holds import sweep_expired_holds_if_any
 from turnos.services.slots import Calendar, DayInfo
 from turnos.services.tokens import Principal
 
@@ -31,7 +31,7 @@ def get_catalog(
     response: Response,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Any:
-    with ctx.db.transaction() as session:
+    with ctx.db.read() as session:
         # A scoped kiosk gets its part only; the ETag follows the body, so it differs too.
         body = catalog_service.build_catalog(session, caller.scope)
     body["privacy"] = {"retention_days": ctx.settings.retention_days}
@@ -76,8 +76,8 @@ def availability(
         raise ApiError(
             ErrorCode.INVALID_REQUEST, f"from..to must be 1..{ctx.settings.max_range_days} days"
         )
-    with ctx.db.transaction() as session:
-        sweep_expired_holds(session, ctx.now())
+    sweep_expired_holds_if_any(ctx.db, ctx.now())
+    with ctx.db.read() as session:
         calendar = _calendar(ctx, session, caller, agency, procedure)
         days = calendar.days(first, last)
         last_bookable = calendar.last_day
@@ -99,8 +99,8 @@ def slots(
     ctx: Ctx, caller: AnyCaller, agency: AgencyQ, procedure: ProcedureQ, date: DateQ
 ) -> dict[str, Any]:
     day = parse_day(date, "date")
-    with ctx.db.transaction() as session:
-        sweep_expired_holds(session, ctx.now())
+    sweep_expired_holds_if_any(ctx.db, ctx.now())
+    with ctx.db.read() as session:
         calendar = _calendar(ctx, session, caller, agency, procedure)
         specs = calendar.slots(day, day)
         taken = calendar.taken(specs)

@@ -24,13 +24,13 @@ def health() -> dict[str, Any]:
 def ready(ctx: Ctx) -> dict[str, Any]:
     """Liveness (`/health`) says the process answers; readiness says it can reach the
     database, so a load balancer sends traffic elsewhere while it cannot (503)."""
-    with ctx.db.engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
+    with ctx.db.read() as session:
+        session.execute(text("SELECT 1"))
     return health()
 
 
 @router.get("/keys", response_model=KeysOut, response_model_exclude_none=True)
 def published_keys(ctx: Ctx) -> dict[str, Any]:
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with ctx.db.read() as session:
         return ctx.signer.keyset(session, now).to_jwks()

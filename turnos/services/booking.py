@@ -32,7 +32,7 @@ from turnos.sealing import open_contact, seal_contact
 from turnos.security import new_id
 from turnos.services import outbox, ratelimit
 from turnos.services import slots as slot_rules
-from turnos.services.confirmation import confirmation_email
+from turnos.services.confirmation import confirmation_payload
 from turnos.services.holds import end_hold, release_session_holds, rowcount, sweep_expired_holds
 from turnos.services.tokens import Principal
 from turnos.services.verification import citizen_session
@@ -281,9 +281,10 @@ def create_booking(
         # the retry sees its committed row and answers accordingly.
         result = _create_booking(ctx, kiosk, token, hold_id, key)
     if result.confirmation:
-        # Committed with the booking: if this hand-over fails or never happens, the outbox
-        # worker sends it; the booking stands and the kiosk printed the slip already.
-        outbox.deliver(ctx, result.confirmation)
+        # Committed with the booking, due at once: this process's outbox worker draws the QR
+        # and hands it over (or any process's, with back-off after a failure); the booking
+        # stands and the kiosk prints the slip meanwhile.
+        outbox.wake()
     return result
 
 
@@ -384,8 +385,10 @@ def _create_booking(
         facts = turn_facts(agency, procedure, booking, cs.language, citizen.id_type)
         confirmation = None
         if contact.email:
-            message = confirmation_email(ctx, contact.email, facts, signed, cs.language)
-            confirmation = outbox.enqueue_email(session, ctx, message, "booking")
+            payload = confirmation_payload(ctx, contact.email, facts, signed, cs.language)
+            confirmation = outbox.enqueue_confirmation(
+                session, ctx, contact.email, payload, "booking"
+            )
         return BookingResult(201, body, confirmation)
 
 

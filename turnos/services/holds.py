@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from turnos import models
+from turnos.db import Database
 from turnos.models import ACTIVE
 
 
@@ -43,6 +44,21 @@ def sweep_expired_holds(session: Session, now: int, limit: int = 500) -> int:
         .limit(limit)
     ).all()
     return sum(end_hold(session, r.id, r.slot_id, "expired") for r in rows)
+
+
+def sweep_expired_holds_if_any(db: Database, now: int) -> int:
+    """Give back the places of expired holds before a read counts them: a read-only look first
+    (no writer lock on SQLite), a writing transaction only when there is something to sweep."""
+    with db.read() as session:
+        due = session.scalar(
+            select(models.Hold.id)
+            .where(models.Hold.state == ACTIVE, models.Hold.expires_at <= now)
+            .limit(1)
+        )
+    if due is None:
+        return 0
+    with db.transaction() as session:
+        return sweep_expired_holds(session, now)
 
 
 def release_session_holds(session: Session, session_id: int, state: str) -> None:

@@ -33,7 +33,7 @@ OVER_BUDGET_SHOWN_S = 3600
 
 def over_budget(ctx: AppContext, token_id: int) -> dict[str, int]:
     """One kiosk's budgets refused in the last hour -> time of the last refusal (epoch s)."""
-    with ctx.db.transaction() as session:
+    with ctx.db.read() as session:
         return recent_refusals(session, token_id, ctx.now() - OVER_BUDGET_SHOWN_S)
 
 
@@ -53,7 +53,7 @@ def list_kiosks(ctx: AppContext) -> list[dict[str, Any]]:
     now = ctx.now()
     since = now - OVER_BUDGET_SHOWN_S
     silent_after_s = ctx.settings.kiosk_silent_after_s
-    with ctx.db.transaction() as session:
+    with ctx.db.read() as session:
         rows = session.execute(
             select(models.ApiToken, models.KioskStatus)
             .outerjoin(models.KioskStatus, models.KioskStatus.token_id == models.ApiToken.id)

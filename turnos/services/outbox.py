@@ -2,10 +2,14 @@
 
 A code, a booking confirmation or a closure notice is written to `outbox` in the transaction
 of the change that causes it, so a process killed at any moment after the commit still has it.
-The row is born claimed by the request that wrote it (`next_attempt_at` a lease ahead): that
-request hands it over right after the commit and marks it sent. `OutboxWorker`, one per
-service process, hands over whatever is due and not sent: a request that died between commit
-and hand-over (once the lease has run out), or a failed hand-over (exponential back-off).
+A code's row is born claimed by the request that wrote it (`next_attempt_at` a lease ahead):
+that request hands it over right after the commit and marks it sent, because the citizen at the
+kiosk waits for it. A booking confirmation is born due instead (`enqueue_confirmation`: its
+facts, not the mail): the request only wakes this process's worker and answers, and the worker
+builds the mail, draws its QR and hands it over (nothing slow inside the request).
+`OutboxWorker`, one per service process, hands over whatever is due and not sent: those
+confirmations, a request that died between commit and hand-over (once the lease has run out),
+or a failed hand-over (exponential back-off).
 Claiming pushes `next_attempt_at` a lease ahead in a short transaction (PostgreSQL:
 `FOR UPDATE SKIP LOCKED`; SQLite has one writer anyway), so two processes never hand over
 one row at the same time. A lease covers one hand-over: a process handing over several rows in
@@ -51,6 +55,8 @@ POLL_S = 1.0
 BATCH = 20
 MESSAGE_ID_DOMAIN = "turnos.invalid"
 _PAYLOAD = "outbox.payload"  # its column, sealed at rest (turnos.sealing)
+# turnos.services.confirmation.PAYLOAD_PREFIX: a confirmation queued as its facts.
+_CONFIRMATION = b'{"confirmation":'
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,12 @@ def _add(
     channel: str,
     payload: bytes,
     recipient: str,
+    claimed: bool = True,
 ) -> Queued:
     now = ctx.now()
-    queued = Queued(row_id, kind, channel, payload, now + lease_s(ctx.settings))
+    # Claimed: leased to the writing request, which hands it over. Else due now, for a worker.
+    leased_until = now + lease_s(ctx.settings) if claimed else now
+    queued = Queued(row_id, kind, channel, payload, leased_until)
     session.add(
         models.Outbox(
             id=row_id,
@@ -118,6 +127,15 @@ def enqueue_email(session: Session, ctx: AppContext, message: EmailMessage, kind
     return _add(session, ctx, row_id, kind, "email", payload, mask_email(str(message["To"])))
 
 
+def enqueue_confirmation(
+    session: Session, ctx: AppContext, to: str, payload: bytes, kind: str
+) -> Queued:
+    """Add a booking confirmation's facts (`confirmation.confirmation_payload`), due at once for
+    a worker, which builds the mail with the row's Message-ID: call `wake` after the commit."""
+    row_id = secrets.token_hex(16)
+    return _add(session, ctx, row_id, kind, "email", payload, mask_email(to), claimed=False)
+
+
 def enqueue_sms(session: Session, ctx: AppContext, phone: str, text: str, kind: str) -> Queued:
     payload = json.dumps({"to": phone, "text": text}).encode()
     return _add(session, ctx, secrets.token_hex(16), kind, "sms", payload, mask_phone(phone))
@@ -125,8 +143,15 @@ def enqueue_sms(session: Session, ctx: AppContext, phone: str, text: str, kind: 
 
 def _hand_over(ctx: AppContext, queued: Queued) -> None:
     if queued.channel == "email":
-        msg = email.message_from_bytes(queued.payload, policy=email.policy.default)
-        assert isinstance(msg, EmailMessage)
+        if queued.payload.startswith(_CONFIRMATION):
+            # A confirmation's mail and QR are made here, off the booking request.
+            from turnos.services.confirmation import confirmation_message
+
+            msg = confirmation_message(queued.payload, message_id(queued.id))
+        else:
+            parsed = email.message_from_bytes(queued.payload, policy=email.policy.default)
+            assert isinstance(parsed, EmailMessage)
+            msg = parsed
         ctx.delivery.send_email(msg)
     else:
         sms = json.loads(queued.payload)
@@ -245,26 +270,49 @@ def deliver_due(ctx: AppContext) -> int:
     return deliver_all(ctx, claim_due(ctx))
 
 
+# Each running worker's wake-up call (`wake`): a request that queued a row for the workers.
+_wakers: set[threading.Event] = set()
+_wakers_lock = threading.Lock()
+
+
+def wake() -> None:
+    """Make this process's workers look for due rows now instead of at their next poll."""
+    with _wakers_lock:
+        for event in _wakers:
+            event.set()
+
+
 class OutboxWorker:
-    """A daemon thread of one service process that delivers what is due, every `poll_s`."""
+    """A daemon thread of one service process that delivers what is due, every `poll_s` or
+    at once when woken (`wake`)."""
 
     def __init__(self, ctx: AppContext, poll_s: float = POLL_S) -> None:
         self.ctx = ctx
         self.poll_s = poll_s
         self._stop = threading.Event()
+        self._woken = threading.Event()
         self._thread = threading.Thread(target=self._run, name="turnos-outbox", daemon=True)
 
     def start(self) -> OutboxWorker:
+        with _wakers_lock:
+            _wakers.add(self._woken)
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
+        self._woken.set()
+        with _wakers_lock:
+            _wakers.discard(self._woken)
         if self._thread.is_alive():
             self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        while not self._stop.wait(self.poll_s):
+        while True:
+            self._woken.wait(self.poll_s)
+            self._woken.clear()
+            if self._stop.is_set():
+                return
             try:
                 while not self._stop.is_set() and deliver_due(self.ctx):
                     pass  # a full batch may have more behind it

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import case, literal, select, update
+from sqlalchemy import Float, String, bindparam, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -28,33 +28,50 @@ from turnos.db import Database
 from turnos.errors import ApiError, ErrorCode
 from turnos.services.tokens import Principal
 
+# Refill and spend in one statement, the same SQL on PostgreSQL and SQLite (3.35+): a new
+# bucket is born full less the token taken; an existing one is refilled by the time since its
+# last update (never backwards: another process's clock may be ahead), capped at the burst, and
+# spends one token only if one is there (the DO UPDATE's WHERE). A row comes back only when the
+# token was granted. The text is parsed once per process, not compiled anew per request.
+# The bucket's level now (refilled, capped at the burst) is written out twice below: in SET and
+# in the WHERE that lets the update happen only with a whole token there.
+_TAKE = text(
+    "INSERT INTO rate_buckets (key, tokens, updated_at) VALUES (:key, :burst - 1.0, :now) "
+    "ON CONFLICT (key) DO UPDATE SET tokens = "
+    "CASE WHEN rate_buckets.tokens + (CASE WHEN rate_buckets.updated_at < :now "
+    "THEN :now - rate_buckets.updated_at ELSE 0.0 END) * :rate > :burst THEN :burst "
+    "ELSE rate_buckets.tokens + (CASE WHEN rate_buckets.updated_at < :now "
+    "THEN :now - rate_buckets.updated_at ELSE 0.0 END) * :rate END - 1.0, "
+    "updated_at = CASE WHEN rate_buckets.updated_at < :now THEN :now "
+    "ELSE rate_buckets.updated_at END WHERE "
+    "CASE WHEN rate_buckets.tokens + (CASE WHEN rate_buckets.updated_at < :now "
+    "THEN :now - rate_buckets.updated_at ELSE 0.0 END) * :rate > :burst THEN :burst "
+    "ELSE rate_buckets.tokens + (CASE WHEN rate_buckets.updated_at < :now "
+    "THEN :now - rate_buckets.updated_at ELSE 0.0 END) * :rate END >= 1.0 "
+    "RETURNING key"
+).bindparams(
+    bindparam("key", type_=String()),
+    bindparam("now", type_=Float()),
+    bindparam("rate", type_=Float()),
+    bindparam("burst", type_=Float()),
+)
+
+
+def take_in(session: Session, key: str, now: float, per_minute: float, burst: int) -> float | None:
+    """Spend one token of `key`'s bucket in `session`'s transaction; None if granted, else
+    seconds until one is free. One statement when granted (the usual case)."""
+    rate = per_minute / 60.0
+    params = {"key": key, "now": float(now), "rate": rate, "burst": float(burst)}
+    if session.execute(_TAKE, params).first() is not None:
+        return None
+    tokens = session.scalar(select(models.RateBucket.tokens).where(models.RateBucket.key == key))
+    return max(1.0, math.ceil((1.0 - (tokens or 0.0)) / rate))
+
 
 def take(db: Database, key: str, now: float, per_minute: float, burst: int) -> float | None:
-    """Spend one token of `key`'s bucket; None if granted, else seconds until one is free."""
-    rate = per_minute / 60.0
-    bucket = models.RateBucket
+    """Spend one token of `key`'s bucket in a transaction of its own (see `take_in`)."""
     with db.transaction() as session:
-        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-        session.execute(
-            insert(bucket)
-            .values(key=key, tokens=float(burst), updated_at=now)
-            .on_conflict_do_nothing()
-        )
-        elapsed = case((bucket.updated_at < now, literal(now) - bucket.updated_at), else_=0.0)
-        refilled = bucket.tokens + elapsed * rate
-        level = case((refilled > burst, float(burst)), else_=refilled)
-        result = session.execute(
-            update(bucket)
-            .where(bucket.key == key, level >= 1.0)
-            .values(
-                tokens=level - 1.0,
-                updated_at=case((bucket.updated_at < now, now), else_=bucket.updated_at),
-            )
-        )
-        if result.rowcount:  # type: ignore[attr-defined]
-            return None
-        tokens = session.scalar(select(bucket.tokens).where(bucket.key == key)) or 0.0
-    return max(1.0, math.ceil((1.0 - tokens) / rate))
+        return take_in(session, key, now, per_minute, burst)
 
 
 class Budget(StrEnum):

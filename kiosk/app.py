@@ -7,6 +7,7 @@ tour and the end-to-end tests, so all of them run the same wiring.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import sys
@@ -18,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 import qasync
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, logsafe
@@ -42,11 +44,57 @@ from kiosk.ui.watchdog import EXIT_RESTART, start_watchdog, supervised
 log = logging.getLogger(__name__)
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: The fullscreen kiosk window's flags (as KioskShell.show_kiosk sets them).
+KIOSK_WINDOW_FLAGS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+#: How long after the window is shown the rest loads (ms): after its first paint.
+WARM_UP_AFTER_MS = 500
+
+
+class _SpareTheKiosk(logging.StreamHandler):  # type: ignore[type-arg]
+    """A log whose disk fills up or turns read-only (or a stderr on /dev/full): the kiosk goes
+    on regardless. The first record that cannot be written says so once on stderr (not a
+    traceback per record, nothing for the citizen to see); records are dropped until a write
+    succeeds again, and closing at the end does not raise either."""
+
+    _failing = False
+    _failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if not self._failed_now:
+            self._failing = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._failed_now = True
+        if self._failing:
+            return
+        self._failing = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        where = getattr(self, "baseFilename", None) or getattr(self.stream, "name", "stream")
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"kiosk: cannot write the log {where}: {reason}\n")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            super().close()
+
+
+class _LogFileHandler(_SpareTheKiosk, logging.FileHandler):
+    pass
+
+
+def stream_log_handler(stream: Any = None) -> logging.Handler:
+    """The kiosk's log on stderr (or `stream`), as `configure_logging` sets it up."""
+    handler = _SpareTheKiosk(stream)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    return handler
 
 
 def file_log_handler(path: Path) -> logging.Handler:
     """A handler writing to `path` that masks personal data (kiosk.logsafe) itself."""
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _LogFileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(logsafe.PersonalDataFilter())
     return handler
@@ -60,8 +108,7 @@ def configure_logging(handler: logging.Handler | None = None) -> None:
     """
     root = logging.getLogger()
     if handler is None and not root.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler = stream_log_handler()
     if handler is not None:
         root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -133,12 +180,14 @@ def assemble(
     now: Callable[[], dt.datetime] | None = None,
     health_first_s: float = 0.5,
     translations: Path | None = None,
+    fullscreen: bool = False,
 ) -> Kiosk:
     """Build the shell, the views, the controller and the technician's way in.
 
     `clock` is the monotonic time of the idle policy and the hidden gesture; `now` the wall
     clock that hold and resend countdowns are measured against (the service's, in tests);
-    `translations` the folder of compiled catalogues (the installed ones by default).
+    `translations` the folder of compiled catalogues (the installed ones by default);
+    `fullscreen` gives the window its kiosk flags before any view is in it (`show()` then).
     """
     load_fonts()
     theme = theme_from_settings(settings, geometry)
@@ -146,6 +195,10 @@ def assemble(
     shell = KioskShell(
         theme, brand_name=settings.branding.name, contact_phone=kiosk_cfg.contact_phone
     )
+    if fullscreen:
+        # Changing a window's flags re-parents all it holds: 30 ms on the empty shell here,
+        # 450-850 ms once the views are in it.
+        shell.setWindowFlags(KIOSK_WINDOW_FLAGS)
     # The window is the screen: content never makes it larger (a view that needs more room
     # scrolls), and views are first laid out at their real size.
     size = (theme.geometry.width_px, theme.geometry.height_px)  # type: ignore[attr-defined]
@@ -153,6 +206,8 @@ def assemble(
     for view in build_views(theme):
         shell.add_view(view)
     default_language = Language(str(kiosk_cfg.default_language))
+    # The languages offered (kiosk.languages): the header's language button cycles them.
+    shell.set_languages([Language(code) for code in kiosk_cfg.languages])
     set_default = getattr(shell.views()[0], "set_default_language", None)
     if callable(set_default):
         set_default(default_language)
@@ -199,6 +254,10 @@ def assemble(
     app.installEventFilter(corner)
     kiosk = Kiosk(app, shell, controller, caller, idle, switcher, guard, corner, panel, client)
     _wire_maintenance(kiosk, settings)
+    # Spoken guidance follows the speaker control; QtTextToSpeech loads only when turned on.
+    from kiosk.ui.speech import wire_speech
+
+    wire_speech(kiosk)
     return kiosk
 
 
@@ -244,7 +303,10 @@ def run_assembled(
     asyncio.set_event_loop(loop)
     kiosk = make(app)
     install_excepthook(kiosk.controller)
-    kiosk.shell.show_kiosk(windowed=windowed)
+    show(kiosk.shell, windowed=windowed)
+    # What the welcome screen does not need loads once it has been painted (the citizen's
+    # first tap would otherwise wait for it): the QR encoder, reportlab for the slip.
+    QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up)
     # READY=1 once the window is shown, then WATCHDOG=1 from this loop (only under systemd).
     watchdog = start_watchdog(kiosk.shell)
     kiosk.controller.start()
@@ -257,6 +319,23 @@ def run_assembled(
         watchdog.stop()
     kiosk.close()
     return kiosk.exit_code
+
+
+def show(shell: KioskShell, *, windowed: bool) -> None:
+    """Show the kiosk window; fullscreen without setting its flags again if `assemble` did."""
+    flags = shell.windowFlags()
+    if windowed or (flags & KIOSK_WINDOW_FLAGS) != KIOSK_WINDOW_FLAGS:
+        shell.show_kiosk(windowed=windowed)
+        return
+    screen = shell.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        shell.setGeometry(screen.geometry())
+    shell.showFullScreen()
+
+
+def _warm_up() -> None:
+    import kiosk.domain.qr_matrix
+    import kiosk.printing.slip  # noqa: F401  (reportlab and the slip's fonts)
 
 
 def application() -> QApplication:
@@ -279,6 +358,6 @@ def run_kiosk(settings: Any, windowed: bool) -> int:
 
     def make(app: QApplication) -> Kiosk:
         client = client_for(settings, settings.service.url, settings.service.kiosk_token)
-        return assemble(settings, app, client, printer)
+        return assemble(settings, app, client, printer, fullscreen=not windowed)
 
     return run_assembled(app, make, windowed=windowed)

@@ -125,7 +125,7 @@ def _run(settings: Any, windowed: bool, data_dir: Path, signals: QuitOnSignals) 
 
         def make(app: QApplication) -> Kiosk:
             client = client_for(settings, service.url, service.credentials["kiosk_token"])
-            kiosk = assemble(settings, app, client, printer)
+            kiosk = assemble(settings, app, client, printer, fullscreen=not windowed)
             panel = DemoPanel(
                 service.outbox,
                 kiosk.shell.theme,

@@ -7,7 +7,6 @@ from typing import Protocol, runtime_checkable
 from kiosk.printing.content import SlipContent, SlipData, build_content
 from kiosk.printing.paper import Paper
 from kiosk.printing.printer import Printer
-from kiosk.printing.slip import render_content
 
 
 @runtime_checkable
@@ -23,4 +22,8 @@ def print_slip(printer: Printer, data: SlipData, paper: Paper, dpi: int = 203) -
     if isinstance(printer, ContentPrinter):
         printer.print_content(content, paper)
     else:
+        # reportlab loads on the first slip (or the kiosk's warm-up after its first paint),
+        # not before the welcome screen shows.
+        from kiosk.printing.slip import render_content
+
         printer.print_pdf(render_content(content, paper, dpi), paper)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.flow import Draft, Step
 from kiosk.domain.models import Language
-from kiosk.domain.qr_matrix import encode_qr
 from kiosk.ui.buttons import touch_button
 from kiosk.ui.labels import label
 from kiosk.ui.layout import apply_theme, is_landscape, split_layout
@@ -53,6 +52,9 @@ class QrCode(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_payload(self, payload: str) -> None:
+        # The QR encoder loads with the first turn shown, not before the welcome screen.
+        from kiosk.domain.qr_matrix import encode_qr
+
         self._matrix = encode_qr(payload).modules if payload else ()
         self.update()
 

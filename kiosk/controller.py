@@ -28,7 +28,7 @@ from kiosk.backend.client import TurnosClient
 from kiosk.booking.citizen_session import CitizenSession
 from kiosk.booking.context import StepContext
 from kiosk.booking.identity_steps import IdentitySteps
-from kiosk.booking.operations import Operations
+from kiosk.booking.operations import AbortError, Operations
 from kiosk.booking.options import ControllerOptions
 from kiosk.booking.print_station import PrintStation, SlipOptions
 from kiosk.booking.screens import Screens, build_views
@@ -37,7 +37,7 @@ from kiosk.booking.turn_steps import TurnSteps
 from kiosk.domain.flow import BookingFlow, Step
 from kiosk.domain.models import Catalog, Day, Language
 from kiosk.printing.printer import Printer, PrinterStatus
-from kiosk.ui.async_call import AsyncCaller
+from kiosk.ui.async_call import AsyncCaller, CallCancelledError
 from kiosk.ui.i18n import LanguageSwitcher, MissingTranslationError
 from kiosk.ui.idle_watch import IdleWatcher
 from kiosk.ui.messages import Messages
@@ -320,7 +320,21 @@ class KioskController(QObject):
         if self.flow.current is Step.WELCOME:
             self.wipe()
             return
-        self.ops.run(self._enter(self.flow.current))
+        self.ops.run(self._back_into(self.flow.current))
+
+    async def _back_into(self, step: Step) -> None:
+        try:
+            await self._enter(step)
+        except (AbortError, CallCancelledError):
+            if step is not Step.SCHEDULE or self.flow.current is not Step.SCHEDULE:
+                raise
+            # The days never came: the screen left (the review) is still shown but its hold is
+            # already given back. One more step back to the agency, kept, shown, where
+            # Siguiente asks for the days again, so screen and flow agree.
+            self.flow.back()
+            self._show(self.flow.current)
+            self.shell.refresh_actions()
+            raise
 
     def begin(self, language: Language) -> None:
         self.ops.run(self._begin(language))
@@ -445,6 +459,9 @@ class KioskController(QObject):
     def _idle_expired(self) -> None:
         log.info("idle timeout on step %s: wiping", self.flow.current.value)
         self.wipe()
+        # The citizen walked away: the next one starts with the panel as it is mounted and
+        # nothing spoken until asked for.
+        self.shell.reset_accessibility()
 
     def touch(self) -> None:
         self.idle.touch()

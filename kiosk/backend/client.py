@@ -203,7 +203,9 @@ class TurnosClient:
             "email": email,
             "phone": phone,
             "channel": str(channel),
-            "language": str(language),
+            # The service writes in Spanish or English only: another kiosk language (one day
+            # Kichwa, or the pseudo language) gets the code and the e-mail in Spanish.
+            "language": str(language) if str(language) in ("es", "en") else "es",
         }
         data = self._json(self._request("POST", "/verifications", json=body, ok=(200, 201)))
         return self._parse(parse_verification, data)

@@ -119,20 +119,24 @@ class IdentitySteps:
         code = view.value()
         verification_id = ctx.flow.draft.verification_id
         assert verification_id is not None
-        try:
-            session = await ctx.ops.call(
-                ctx.client.confirm,
-                verification_id,
-                code,
-                words=ctx.messages.busy_checking_code(),
-            )
-        except ServiceError as exc:
-            # The boxes empty for the next try (six ⌫ were needed before).
-            attempts = 0 if exc.code == "too_many_attempts" else exc.attempts_left
-            view.code_refused(attempts, ctx.service_problem(exc, at_code_step=True))
-            ctx.shell.refresh_actions()
-            raise AbortError from exc
-        ctx.session.current = session
+        # A code already accepted whose next call (the citizen's turns) did not get through:
+        # the service used the code up, so asking again would call the right code wrong.
+        session = ctx.session.current
+        if session is None:
+            try:
+                session = await ctx.ops.call(
+                    ctx.client.confirm,
+                    verification_id,
+                    code,
+                    words=ctx.messages.busy_checking_code(),
+                )
+            except ServiceError as exc:
+                # The boxes empty for the next try (six ⌫ were needed before).
+                attempts = 0 if exc.code == "too_many_attempts" else exc.attempts_left
+                view.code_refused(attempts, ctx.service_problem(exc, at_code_step=True))
+                ctx.shell.refresh_actions()
+                raise AbortError from exc
+            ctx.session.current = session
         existing = await ctx.ops.call(ctx.client.current_bookings, session)
         ctx.flow.verified(session.token, existing)
         step = ctx.flow.advance()

@@ -15,6 +15,7 @@ from kiosk.booking.context import LIMITS, StepContext
 from kiosk.booking.operations import AbortError
 from kiosk.domain.flow import Step
 from kiosk.domain.models import Confirmation, Day, Slot
+from kiosk.ui.async_call import CallCancelledError
 
 #: How many days the kiosk asks for: the service's window (28 days) to the end of its last
 #: month, so that month shows which of its days are not open yet. The window itself comes from
@@ -33,9 +34,13 @@ class TurnSteps(QObject):
         self.hold_timer = QTimer(self)
         self.hold_timer.setInterval(1000)
         self.hold_timer.timeout.connect(self._tick_hold)
+        #: the hold whose booking was asked for without an answer (the service away): the
+        #: booking may stand, so the hold's end asks again before giving the hour up
+        self._unanswered: str | None = None
 
     def forget(self) -> None:
         self.hold_timer.stop()
+        self._unanswered = None
         self.days = []
         self.last_bookable = None
 
@@ -52,9 +57,18 @@ class TurnSteps(QObject):
         await self.ctx.enter(Step.AGENCY, None)
 
     async def choose_agency(self) -> None:
-        self.ctx.flow.choose_agency(self.ctx.screens.agency.value())
-        self.ctx.flow.advance()
-        await self.ctx.enter(Step.SCHEDULE, None)
+        flow = self.ctx.flow
+        flow.choose_agency(self.ctx.screens.agency.value())
+        flow.advance()
+        try:
+            await self.ctx.enter(Step.SCHEDULE, None)
+        except (AbortError, CallCancelledError):
+            # The days never came (out of service meanwhile, or the wait cancelled): the
+            # agency screen is still the one shown, so the flow goes back to it, the agency
+            # kept, and Siguiente there asks for the days again.
+            if flow.current is Step.SCHEDULE:
+                flow.back()
+            raise
 
     # --- day and hour ---------------------------------------------------------------------
 
@@ -157,7 +171,12 @@ class TurnSteps(QObject):
             return
         if ctx.seconds_until(hold.expires_at) <= 0 and not ctx.ops.busy:
             self.hold_timer.stop()
-            ctx.ops.run(self.hold_lost("hold_expired"))
+            if self._unanswered == hold.id:
+                # Booked, perhaps: the same key again gets the booking the service made, or
+                # "hold_expired" if it made none (then back to the hours, as below).
+                ctx.ops.run(self.book())
+            else:
+                ctx.ops.run(self.hold_lost("hold_expired"))
 
     async def hold_lost(self, code: str) -> None:
         self.ctx.flow.hold_lost()
@@ -170,6 +189,7 @@ class TurnSteps(QObject):
         hold = ctx.flow.draft.hold
         session = ctx.session.require()
         assert hold is not None
+        self._unanswered = hold.id  # until the service answers, the booking may be made
         try:
             confirmation = await ctx.ops.call(
                 ctx.client.book,
@@ -179,6 +199,7 @@ class TurnSteps(QObject):
                 words=ctx.messages.busy_booking(),
             )
         except ServiceError as exc:
+            self._unanswered = None
             if exc.code in ("hold_expired", "slot_unavailable", "not_found"):
                 await self.hold_lost(exc.code if exc.code != "not_found" else "hold_expired")
                 raise AbortError from exc
@@ -190,6 +211,7 @@ class TurnSteps(QObject):
             if exc.code in LIMITS:  # words with the clock time
                 ctx.fail(Step.REVIEW, ctx.service_problem(exc, at_code_step=False))
             ctx.fail(Step.REVIEW, ctx.messages.service_error(exc.code))
+        self._unanswered = None
         self.hold_timer.stop()
         ctx.flow.booked(confirmation)
         ctx.session.booked()

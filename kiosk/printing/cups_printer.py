@@ -82,6 +82,11 @@ class CupsPrinter:
         return env
 
     def print_pdf(self, pdf: bytes, paper: Paper) -> None:
+        # A stopped (disabled) queue still accepts the job and keeps it: the slip would come
+        # out when someone starts the queue again, into another citizen's hand.
+        status = self.status()
+        if not status.ready:
+            raise PrintError(status.problem or PrinterProblem.ERROR, status.detail)
         try:
             height = page_height_points(pdf)
         except ValueError as exc:

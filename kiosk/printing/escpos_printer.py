@@ -87,6 +87,10 @@ class EscposPrinter:
             raise PrintError(PrinterProblem.NOT_FOUND, f"{self._where}: {exc}") from exc
 
     def _send(self, job: bytes) -> None:
+        # A printer out of paper or with its cover open still takes the bytes (into its
+        # buffer) and prints nothing: ask first, and again once the job is in, so that a roll
+        # that ran out during the slip is not taken for a slip in the citizen's hand.
+        self._ready_or_raise()
         device = self._open()
         try:
             device._raw(job)
@@ -94,6 +98,12 @@ class EscposPrinter:
             raise PrintError(PrinterProblem.OFFLINE, f"{self._where}: {exc}") from exc
         finally:
             device.close()
+        self._ready_or_raise()
+
+    def _ready_or_raise(self) -> None:
+        status = self.status()
+        if not status.ready:
+            raise PrintError(status.problem or PrinterProblem.ERROR, status.detail)
 
     def job_for(self, content: SlipContent, paper: Paper) -> bytes:
         return compose_escpos(

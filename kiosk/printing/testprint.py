@@ -55,6 +55,8 @@ def run_print_test(
     try:
         chosen = parse_paper(paper or str(settings.printer.paper))
         language = Language(lang)
+        if language not in list(Language):  # the slip's own words: Spanish and English
+            raise ValueError(f"no slip texts in {lang!r}: es or en")
     except ValueError as exc:
         print(f"print-test: {exc}", file=sys.stderr)
         return EXIT_BAD_SETTINGS

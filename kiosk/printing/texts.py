@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.dates import DAY_NAMES, written_date
-from kiosk.domain.models import Audience, Language, OpeningHours
+from kiosk.domain.models import Audience, Language, OpeningHours, pick
 
 MAINLAND_ZONE = "America/Guayaquil"
 
@@ -99,21 +99,21 @@ ZONE_NAMES: dict[str, dict[Language, str]] = {
 
 
 def text(key: str, lang: Language) -> str:
-    return TEXTS[key][lang]
+    return pick(TEXTS[key], lang)
 
 
 def arrive_text(document_type: str | None, lang: Language) -> str:
-    return ARRIVE[document_type][lang]
+    return pick(ARRIVE[document_type], lang)
 
 
 def id_label(document_type: str | None, lang: Language) -> str:
-    return ID_LABELS[document_type][lang]
+    return pick(ID_LABELS[document_type], lang)
 
 
 def conditional_title(audience: Audience, title: str, lang: Language) -> str:
     """ "Si es artesano calificado: Calificación Artesanal"; the title alone for no condition."""
     wording = CONDITIONS.get(audience)
-    return wording[lang].replace("{title}", title) if wording else title
+    return pick(wording, lang).replace("{title}", title) if wording else title
 
 
 def _offset(moment: dt.datetime) -> str:
@@ -128,7 +128,7 @@ def zone_note(moment: dt.datetime, zone: str, lang: Language) -> str:
     """Empty on the mainland, else the zone and offset: "hora de Galápagos, UTC−6"."""
     if zone == MAINLAND_ZONE:
         return ""
-    name = ZONE_NAMES.get(zone, {}).get(lang, zone)
+    name = pick(ZONE_NAMES[zone], lang) if zone in ZONE_NAMES else zone
     return f"{name}, {_offset(moment)}"
 
 
@@ -168,7 +168,7 @@ def _day_runs(weekdays: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def _join(items: list[str], lang: Language) -> str:
-    conjunction = " y " if lang == Language.ES else " and "
+    conjunction = " and " if lang == Language.EN else " y "  # Spanish for a language without rules
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + conjunction + items[-1]
@@ -176,8 +176,8 @@ def _join(items: list[str], lang: Language) -> str:
 
 def format_hours(line: OpeningHours, lang: Language) -> str:
     """E.g. "lunes a viernes, 08:00 a 17:00" / "Monday to Friday, 08:00 to 17:00"."""
-    to = " a " if lang == Language.ES else " to "
-    names = DAY_NAMES[lang]
+    to = " to " if lang == Language.EN else " a "
+    names = pick(DAY_NAMES, lang)
     parts = []
     for first, last in _day_runs(line.weekdays):
         if first == last:

@@ -55,20 +55,26 @@ class CheckinQueue:
         self._lock = threading.Lock()
 
     def add(self, booking_id: bytes, token: str, scanned_at: int) -> bool:
-        """Queue a check-in; False when this slip is queued already (its first scan stands)."""
+        """Queue a check-in; False when this slip is queued already (its first scan stands).
+
+        Raises OSError when the disk will not take it (full, read-only): then nothing of it
+        stays on disk, and the clerk must be told it was not queued."""
         self._folder.mkdir(parents=True, exist_ok=True)
         path = self._path(_key(booking_id))
         if path.exists():
             return False
         fd, temp = tempfile.mkstemp(prefix=".queued-", dir=self._folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"token": token, "scanned_at": scanned_at}, out)
-            out.flush()
-            os.fsync(out.fileno())
         try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"token": token, "scanned_at": scanned_at}, out)
+                out.flush()
+                os.fsync(out.fileno())
             os.link(temp, path)  # fails if another scan queued it meanwhile
         except FileExistsError:
             return False
+        except OSError as exc:  # a full disk (ENOSPC), a read-only one: nothing half-written
+            log.error("check-in not queued: %s", exc.strerror or type(exc).__name__)
+            raise
         finally:
             os.unlink(temp)
         log.info("check-in queued offline (%d waiting)", len(self))

@@ -206,7 +206,12 @@ class CounterDesk(QObject):
         claims = verdict.claims
         if verdict.answer is not Answer.CHECKED_IN or claims is None:
             return offline
-        if not self._queue.add(claims.booking_id, token, scanned_at):
+        try:
+            added = self._queue.add(claims.booking_id, token, scanned_at)
+        except OSError:
+            # A full or failing disk: the arrival is not recorded, and the clerk must know.
+            return Outcome(offline.source, notice=Notice.NOT_QUEUED)
+        if not added:
             queued = self._queue.get(claims.booking_id)
             if queued is not None:
                 return self._already_queued(offline, queued)

@@ -35,6 +35,7 @@ class Notice(StrEnum):
     CANNOT_VERIFY = "cannot_verify"  # a key the counter lacks, and no service to ask
     SERVICE_REFUSED = "service_refused"  # the service refused this counter's credential
     SERVICE_ERROR = "service_error"  # the service refused this one call
+    NOT_QUEUED = "not_queued"  # genuine, but the offline check-in could not be kept on disk
 
 
 @dataclass(frozen=True)

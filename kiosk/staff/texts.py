@@ -162,6 +162,14 @@ class Staff(QObject):
                     "Intente de nuevo cuando vuelva la conexión."
                 ),
             )
+        if notice is Notice.NOT_QUEUED:
+            return Said(
+                self.tr("No se pudo guardar la llegada"),
+                self.tr(
+                    "El comprobante es válido, pero sin conexión la llegada no se pudo guardar: "
+                    "el disco está lleno. Atienda al ciudadano y avise a soporte técnico."
+                ),
+            )
         if notice is Notice.SERVICE_ERROR:
             return Said(
                 self.tr("El sistema no aceptó la consulta"),

@@ -3,8 +3,9 @@
 kiosk [--config FILE] [run] [--windowed]   the citizen kiosk on the configured service
                                            (with none configured: as `kiosk demo`)
 kiosk demo [--windowed]                    kiosk + embedded demo service + file printer
-kiosk tour [--out DIR] [--portrait|--landscape] [--lang es|en] [--mode MODE]...
-           [--translations DIR]
+kiosk tour [--out DIR] [--portrait|--landscape] [--lang CODE] [--mode MODE[,MODE]]...
+           [--translations DIR]              MODE: high-contrast, large-text, low-reach,
+                                           pseudo (the 40 %-longer pseudo language), speech
 kiosk print-test [--paper ...] [--lang es|en] [--out FILE.pdf]
 kiosk staff [--fullscreen|--windowed]      the counter app: scan slips, check citizens in
 kiosk staff demo [--fullscreen|--windowed] the counter app on an embedded demo service
@@ -29,8 +30,8 @@ from typing import NoReturn
 from kiosk import __version__
 
 PAPERS = ("80mm", "58mm", "a4", "letter")
-LANGS = ("es", "en")
-TOUR_MODES = ("high-contrast", "large-text", "low-reach")
+LANGS = ("es", "en")  # the slip's languages (kiosk/printing/texts.py)
+TOUR_MODES = ("high-contrast", "large-text", "low-reach", "pseudo", "speech")
 
 
 class UsageExit3Parser(argparse.ArgumentParser):
@@ -61,8 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     orient.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     orient.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
     tour.set_defaults(orientation="portrait")
-    tour.add_argument("--lang", choices=LANGS, default="es")
-    tour.add_argument("--mode", choices=TOUR_MODES, action="append", default=[])
+    tour.add_argument(
+        "--lang",
+        type=_language_code,
+        default=None,
+        help="language the citizen reads: es (default), en, or another with a catalogue",
+    )
+    tour.add_argument(
+        "--mode",
+        type=_tour_modes,
+        action="append",
+        default=[],
+        metavar="MODE[,MODE]",
+        help=(
+            f"one of {', '.join(TOUR_MODES)}; modes combine: repeat --mode or separate them by"
+            " commas (--mode high-contrast,low-reach). pseudo shows the pseudo language (every"
+            " text 40 %% longer) instead of --lang; speech writes each screen's spoken text"
+            " to the summary"
+        ),
+    )
     tour.add_argument(
         "--translations",
         type=Path,
@@ -160,9 +178,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         from kiosk.tour import run_tour
 
-        return run_tour(
-            args.out, args.orientation, args.lang, list(args.mode), translations=args.translations
-        )
+        modes = sorted({mode for given in args.mode for mode in given})
+        if "pseudo" in modes and args.lang not in (None, "qps"):
+            print(
+                "kiosk tour: --mode pseudo shows the pseudo language; leave out --lang",
+                file=sys.stderr,
+            )
+            return 2
+        lang = "qps" if "pseudo" in modes else args.lang or "es"
+        return run_tour(args.out, args.orientation, lang, modes, translations=args.translations)
     if command == "staff" and args.staff_command == "demo":
         if not _demo_installed("staff demo"):
             return 2
@@ -178,6 +202,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_print_test(settings, args.paper, args.lang, args.out)
     raise AssertionError(command)
+
+
+def _language_code(value: str) -> str:
+    if not (2 <= len(value) <= 3 and value.isascii() and value.isalpha() and value.islower()):
+        raise argparse.ArgumentTypeError(f"not a language code: {value!r}")
+    return value
+
+
+def _tour_modes(value: str) -> list[str]:
+    modes = [mode.strip() for mode in value.split(",") if mode.strip()]
+    unknown = [mode for mode in modes if mode not in TOUR_MODES]
+    if unknown or not modes:
+        raise argparse.ArgumentTypeError(
+            f"unknown mode {', '.join(unknown) or repr(value)}"
+            f" (choose from {', '.join(TOUR_MODES)})"
+        )
+    return modes
 
 
 def _demo_installed(command: str) -> bool:

@@ -39,12 +39,13 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from kiosk.domain.screen import ScreenGeometry
-from kiosk.resources import example_config
+from kiosk.resources import example_config, translations_dir
 
 #: The documented example of every setting, as installed with the package.
 EXAMPLE_CONFIG = example_config()
@@ -53,6 +54,7 @@ ENV_CONFIG_FILE = "KIOSK_CONFIG"
 #: The folder of drop-ins beside the settings file, read after it (module docstring).
 DROPIN_DIR = "kiosk.d"
 _ENV_KEY = re.compile(r"^KIOSK_([A-Z0-9_]+?)__([A-Z0-9_]+)$")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class ConfigError(Exception):
@@ -164,12 +166,47 @@ class ServiceSettings(_Section):
 
 class KioskSection(_Section):
     id: str = Field(default="KIOSK-DEMO-01", pattern=r"^[A-Za-z0-9._-]{1,64}$")
-    default_language: Literal["es", "en"] = "es"
+    #: the languages the kiosk offers, in the order its language button cycles through them;
+    #: each needs its catalogue kiosk_<code>.qm (a .ts file compiled with the others)
+    languages: tuple[str, ...] = ("es", "en")
+    #: the language a touch outside the language buttons starts in; one of `languages`
+    default_language: str = "es"
     contact_phone: str = Field(default="593 23945666", min_length=1, max_length=40)
     #: issuer expected in confirmation tokens (must match the service's TURNOS_ISSUER)
     issuer: str = Field(default="turnos", pattern=r"^[!-~]{1,32}$")
     #: the kiosk's own zone, for clock times on screen (a code's life, a limit's end)
     time_zone: Literal["America/Guayaquil", "Pacific/Galapagos"] = "America/Guayaquil"
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        # From the environment: KIOSK_KIOSK__LANGUAGES=es,en
+        return (
+            tuple(p.strip() for p in value.split(",") if p.strip())
+            if isinstance(value, str)
+            else value
+        )
+
+    @field_validator("languages")
+    @classmethod
+    def _language_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError("must list at least one language")
+        for code in value:
+            if not _LANGUAGE_CODE.fullmatch(code):
+                raise ValueError("each must be a language code of two or three lower-case letters")
+        if len(set(value)) != len(value):
+            raise ValueError("lists a language twice")
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _default_offered(cls, value: str, info: ValidationInfo) -> str:
+        # `languages` comes first in the class, so it is validated (or failed) already.
+        offered = info.data.get("languages")
+        if offered is not None and value not in offered:
+            raise ValueError(f"must be one of {', '.join(offered)} (kiosk.languages)")
+        return value
 
 
 class ScreenSettings(_Section):
@@ -377,6 +414,7 @@ def load_settings(
         settings = KioskSettings.model_validate(data)
     except ValidationError as exc:
         raise _config_error(exc, origin) from None
+    _require_catalogues(settings.kiosk.languages, origin)
     try:
         settings.screen.geometry().reach_band_px()
     except ValueError:
@@ -386,6 +424,21 @@ def load_settings(
             (key,),
         ) from None
     return settings
+
+
+def _require_catalogues(codes: Sequence[str], origin: Mapping[str, Path]) -> None:
+    """Adding a language is adding its .ts file and its code to kiosk.languages: a code
+    without a compiled catalogue would show Spanish under another name, so it is refused."""
+    folder = translations_dir()
+    missing = [code for code in codes if not (folder / f"kiosk_{code}.qm").is_file()]
+    if missing:
+        key = "kiosk.languages"
+        names = ", ".join(f"kiosk_{code}.qm" for code in missing)
+        raise ConfigError(
+            f"{key}: no compiled catalogue {names} in {folder} (add kiosk_<code>.ts and run "
+            f"scripts/build-translations){_set_in(key, origin)}",
+            (key,),
+        )
 
 
 def dropin_files(config_file: Path) -> list[Path]:

@@ -14,6 +14,9 @@ pytest_plugins = [
 
 # Qt never opens a window during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Spoken guidance on Qt's silent mock engine: no speech-dispatcher daemon in the tests
+# (tests/ui/test_speech.py starts a private one where the real engine is the point).
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
 
 # The fair-share limits (one kiosk token serving one person at a time, 2 bookings a day per
 # citizen) are far below what a test session asks of its shared services; tests of the limits

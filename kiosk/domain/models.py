@@ -7,13 +7,88 @@ switch language without asking the service again.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar, TypeVar
+
+_T = TypeVar("_T")
+#: ISO 639-1 or 639-3 code, lower case: "es", "en", "qu", "qug"; "qps" is the pseudo language
+#: (639-3 keeps qaa–qtz for private use).
+_CODE = re.compile(r"[a-z]{2,3}")
 
 
-class Language(StrEnum):
-    ES = "es"
-    EN = "en"
+class _LanguageType(type):
+    def __iter__(cls) -> Iterator[Language]:
+        # Iteration is over the languages whose Python-side texts exist (slip, written dates):
+        # stable, whatever other codes a test or the configuration created.
+        return iter((Language.ES, Language.EN))
+
+
+class Language(str, metaclass=_LanguageType):
+    """A language the kiosk can show, by its ISO code; the set is open.
+
+    Values are interned: ``Language("es") is Language.ES``, so `is` comparisons, `.value`,
+    ``Language(lang)`` on a Language and equality with the plain code (``Language.EN == "en"``)
+    keep working as with the enum this replaced. Which languages a kiosk offers is the setting
+    ``kiosk.languages``; each needs its compiled catalogue ``kiosk_<code>.qm``. Iterating over
+    the class gives the languages with Python-side texts (Spanish, English); code that formats
+    text in Python looks a language up with `pick`, which falls back to Spanish.
+    """
+
+    __slots__ = ()
+    _interned: ClassVar[dict[str, Language]] = {}
+    ES: ClassVar[Language]
+    EN: ClassVar[Language]
+
+    def __new__(cls, code: str) -> Language:
+        if isinstance(code, Language):
+            return code
+        key = str(code)
+        known = cls._interned.get(key)
+        if known is not None:
+            return known
+        if not _CODE.fullmatch(key):
+            raise ValueError(f"not a language code: {code!r} (two or three lower-case letters)")
+        made = super().__new__(cls, key)
+        cls._interned[key] = made
+        return made
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
+
+    @property
+    def name(self) -> str:
+        """The code in capitals, as the enum's member names were ("ES")."""
+        return self.value.upper()
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Language({self.value!r})"
+
+    def __reduce__(self) -> tuple[type[Language], tuple[str]]:
+        return (Language, (self.value,))
+
+    def __copy__(self) -> Language:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Language:
+        return self
+
+
+Language.ES = Language("es")
+Language.EN = Language("en")
+
+
+def pick(table: Mapping[Language, _T], lang: Language | str) -> _T:
+    """`table`'s entry for `lang`, else the Spanish one: Python-side texts (the slip, written
+    dates) exist for Spanish and English only, and Spanish is the kiosk's source language."""
+    found = table.get(Language(lang)) if _CODE.fullmatch(str(lang)) else None
+    return found if found is not None else table[Language.ES]
 
 
 @dataclass(frozen=True, slots=True)

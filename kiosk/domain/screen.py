@@ -70,3 +70,19 @@ class ScreenGeometry:
         if bottom <= top:
             raise ValueError("the screen lies outside the reach band")
         return top, bottom
+
+    def reach_room_mm(self) -> float:
+        """Height of the part of the screen inside the reach band, in millimetres. Raises
+        ValueError as `reach_band_px` does."""
+        top, bottom = self.reach_band_px()
+        return (bottom - top) * self.mm_per_px
+
+    def mounting_range_mm(self, room_mm: float) -> tuple[float, float] | None:
+        """(lowest, highest) height of the lower edge at which the reach band holds `room_mm`
+        of this screen (or all of it, when it is smaller); None when no height does."""
+        need = min(room_mm, self.height_mm)
+        low = REACH_MIN_MM + need - self.height_mm
+        high = REACH_MAX_MM - need
+        if low > high:
+            return None
+        return max(0.0, low), high

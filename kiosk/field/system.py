@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.domain.screen import REACH_MAX_MM, REACH_MIN_MM, ScreenGeometry
+from kiosk.domain.screen import ScreenGeometry
 from kiosk.field.checks import Check, failed, passed
 from kiosk.field.words import Words
 
@@ -252,23 +252,28 @@ def tested_room_mm(geometry: ScreenGeometry) -> float:
 
 def check_reach_band(words: Words, geometry: ScreenGeometry, fields: tuple[str, ...] = ()) -> Check:
     """In the low-reach mode every control sits between 380 and 1220 mm above the floor: the
-    screen's lower edge must be within reach, and what is left below the band's top must hold
-    the screens (as tall as the room they are tested in)."""
+    part of the screen inside that band must hold the screens, as tall as the room they are
+    tested in for this orientation (the shell leaves what lies above or below the band empty).
+    A screen wholly inside the band needs no low-reach mode at all."""
     tested = tested_room_mm(geometry)
-    highest_edge = REACH_MAX_MM - tested
-    fix = words("band.fix", low=f"{REACH_MIN_MM:.0f}", high=f"{highest_edge:.0f}")
+    mounting = geometry.mounting_range_mm(tested)
+    if mounting is None:
+        fix = words("band.fix_panel", tested=f"{tested:.0f}")
+    else:
+        fix = words("band.fix", low=f"{mounting[0]:.0f}", high=f"{mounting[1]:.0f}")
     try:
         top, bottom = geometry.reach_band_px()
     except ValueError:
         return failed("reach_band", words("band.outside"), fix, fields)
-    if bottom < geometry.height_px:
-        edge = f"{geometry.bottom_edge_mm:.0f}"
-        return failed("reach_band", words("band.too_low", edge=edge), fix, fields)
-    room = (geometry.height_px - top) * geometry.mm_per_px
-    if top == 0:
+    room = (bottom - top) * geometry.mm_per_px
+    if top == 0 and bottom >= geometry.height_px:
         return passed("reach_band", words("band.whole", height=f"{room:.0f}"), fields)
     if room + 0.5 < tested:
-        detail = words("band.squeezed", room=f"{room:.0f}", tested=f"{tested:.0f}")
+        if bottom < geometry.height_px:
+            edge = f"{geometry.bottom_edge_mm:.0f}"
+            detail = words("band.too_low", edge=edge, room=f"{room:.0f}", tested=f"{tested:.0f}")
+        else:
+            detail = words("band.squeezed", room=f"{room:.0f}", tested=f"{tested:.0f}")
         return failed("reach_band", detail, fix, fields)
     return passed(
         "reach_band", words("band.ok", room=f"{room:.0f}", tested=f"{tested:.0f}"), fields

@@ -318,15 +318,23 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "band.too_low": (
         "el borde inferior está a {edge} mm del piso: por debajo de 380 mm una persona en silla "
-        "de ruedas no alcanza los botones de abajo",
+        "de ruedas no alcanza los botones, y en modo de alcance bajo quedarían {room} mm de "
+        "pantalla al alcance; las pantallas están probadas con {tested} mm",
         "the lower edge is {edge} mm above the floor: below 380 mm a wheelchair user cannot "
-        "reach the bottom buttons",
+        "reach the buttons, and in low-reach mode {room} mm of screen would be within reach; "
+        "the screens are tested with {tested} mm",
     ),
     "band.squeezed": (
         "en modo de alcance bajo quedarían {room} mm de pantalla para los botones; las "
         "pantallas están probadas con {tested} mm",
         "in low-reach mode {room} mm of screen would be left for the buttons; the screens are "
         "tested with {tested} mm",
+    ),
+    "band.fix_panel": (
+        "ninguna altura de montaje deja {tested} mm de esta pantalla entre 380 y 1220 mm del "
+        "piso: use una pantalla más pequeña o gírela",
+        "no mounting height leaves {tested} mm of this screen between 380 and 1220 mm above "
+        "the floor: use a smaller screen or turn it",
     ),
     "band.fix": (
         "monte la pantalla con su borde inferior (de la imagen) entre {low} y {high} mm del "

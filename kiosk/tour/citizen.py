@@ -125,22 +125,25 @@ class Citizen:
         if not (hit is widget or (hit is not None and widget.isAncestorOf(hit))):
             raise CitizenStuckError(f"{doing}: the finger on {_name(widget)!r} landed on {hit!r}")
 
-    def steady_look(self, timeout_ms: int = 500) -> Any:
+    def steady_look(self, timeout_ms: int = 2000) -> Any:
         """Where every control is once the screen has stopped changing, as a person looks
-        before typing: a screen that has just come (a notice gone, a field tapped) may finish
-        its layout over a few turns of the loop, and the eye sees only the end of that."""
+        before typing: a screen that has just come (a notice gone, a field tapped, the words
+        of another language) may finish its layout over a few turns of the loop, and the eye
+        sees only the end of that. The places are compared without grabbing the window until
+        they hold (a grab of a large window took most of the time on a loaded machine, and a
+        layout that settled in two passes was reported as "kept changing")."""
         from PySide6.QtCore import QCoreApplication
 
         deadline = time.monotonic() + timeout_ms / 1000
-        sight = self.finger.look()
+        sight = self.finger.look(grab=False)
         while True:
             QCoreApplication.processEvents()
             moving = sight.moved()
             if not moving:
-                return sight
+                return self.finger.look()  # nothing moved since: the picture of what holds
             if time.monotonic() > deadline:
                 raise CitizenStuckError(f"the screen kept changing: {moving}")
-            sight = self.finger.look()
+            sight = self.finger.look(grab=False)
 
     def tap(self, widget: Any, *, hold_ms: int = 0) -> None:
         """Look, then put the finger where `widget` is seen; it must be what gets the tap."""
@@ -168,7 +171,8 @@ class Citizen:
         seen. No control may move meanwhile (a helper line or an error that pushed the keys
         made people type the wrong digits); `moving` is a container whose controls may move
         by design (a list that the search filters). `words` are keys that type several
-        characters ("gmail.com"), tapped once where the text has them."""
+        characters ("gmail.com"), tapped once where the text has them. A key below the fold
+        is scrolled into view first, and the keys looked at again."""
         from PySide6.QtWidgets import QWidget
 
         ignore = tuple(moving.findChildren(QWidget)) if moving is not None else ()
@@ -177,7 +181,9 @@ class Citizen:
         while i < len(text):
             chunk = next((w for w in words if text.startswith(w, i)), text[i])
             key = keys(chunk)
-            if sight is None:
+            if sight is None or not self.finger.reachable(key):
+                # Below the fold (nothing moved: that is checked after every tap): the citizen
+                # scrolls it into view and looks again, as on a long screen.
                 self._in_reach(key)
                 sight = self.steady_look()
             self._hit(key, sight.centre_of(key), f"typing {chunk!r}")

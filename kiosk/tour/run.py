@@ -15,7 +15,7 @@ from kiosk.domain.models import Language
 from kiosk.domain.screen import ScreenGeometry
 from kiosk.tour.citizen import Citizen
 from kiosk.tour.clock import ManualClock
-from kiosk.tour.language import require_catalogue
+from kiosk.tour.language import CitizenReading, require_catalogue, tour_settings_env
 from kiosk.tour.link import LinkSwitch
 from kiosk.tour.logfile import LogToFile
 from kiosk.tour.offscreen import use_large_offscreen_screen
@@ -69,6 +69,18 @@ def report_lines(out: Path, summary: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _low_reach_on(kiosk: Any, citizen: Citizen) -> None:
+    """As a seated citizen does: a tap on the low-reach control (kiosk/ui/shell.py), which
+    sits in the reachable band of every screen; on a shell without one, switched on directly."""
+    button = getattr(kiosk.shell, "low_reach_button", None)
+    if button is None:
+        kiosk.shell.set_low_reach(True)
+        return
+    citizen.wait_until(button.isVisible, PATIENCE_MS, "the low-reach control")
+    if not button.isChecked():
+        citizen.tap(button)
+
+
 def _tour(
     out: Path,
     data_dir: Path,
@@ -85,7 +97,9 @@ def _tour(
     from turnos.embedded import start_embedded
 
     geometry = LANDSCAPE if orientation == "landscape" else PORTRAIT
-    settings = load_settings(environ={})
+    # A language other than Spanish and English is offered as any added one is: a line of
+    # config (kiosk.languages), its catalogue checked when the settings load.
+    settings = load_settings(environ=tour_settings_env(language))
     # The walk asks for a second code (existing-turn screen) well within a minute.
     service = start_embedded(data_dir, demo=True, resend_cooldown_s=0)
     link = LinkSwitch.to_url(service.url)
@@ -130,12 +144,17 @@ def _tour(
             high_contrast="high-contrast" in modes, large_text="large-text" in modes
         )
         kiosk.shell.set_theme(theme)
-        kiosk.shell.set_low_reach("low-reach" in modes)
         kiosk.shell.resize(geometry.width_px, geometry.height_px)
         kiosk.shell.show()
         kiosk.controller.start()
-        citizen = Citizen(kiosk, service.outbox, patience_ms=PATIENCE_MS)
+        citizen = CitizenReading(kiosk, service.outbox, language, patience_ms=PATIENCE_MS)
+        if "low-reach" in modes:
+            _low_reach_on(kiosk, citizen)
         camera = Camera(kiosk.shell, out)
+        if "speech" in modes:
+            from kiosk.tour.speech_log import attach_speech_recorder
+
+            camera.recorder = attach_speech_recorder(kiosk.shell, citizen)
         result = walk(kiosk, citizen, camera, language, clock=clock, link=link)
         keys = asyncio.ensure_future(kiosk.caller.background(client.keys))
         citizen.wait_until(keys.done, PATIENCE_MS, "the service's keys")
@@ -164,6 +183,8 @@ def _tour(
             summary["key_presses"] = citizen.key_presses
         if camera is not None:
             summary["screens"] = camera.screens
+            if camera.recorder is not None:
+                summary["spoken"] = camera.spoken  # per screen, what spoken guidance said
         summary["finished_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
         if kiosk is not None:

@@ -34,12 +34,17 @@ class Camera:
         self.window = window
         self.out = out
         self.screens: list[str] = []
+        #: `--mode speech`: a kiosk.tour.speech_log.SpeechRecorder; what each screen said.
+        self.recorder: Any = None
+        self.spoken: dict[str, list[str]] = {}
 
     def shot(self, name: str) -> None:
         pause(50)  # a few more turns of the loop so layouts settle before the grab
         file_name = f"{len(self.screens) + 1:02d}-{name}.png"
         self.window.grab().save(str(self.out / file_name))
         self.screens.append(file_name)
+        if self.recorder is not None:
+            self.spoken[file_name] = self.recorder.take()
 
 
 def walk(

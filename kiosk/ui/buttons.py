@@ -27,7 +27,8 @@ def touch_button(
     button.setProperty("role", role)
     button.setMinimumHeight(theme.touch_px())
     button.setMinimumWidth(theme.touch_px())
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Tab reaches it (switch access, kiosk/ui/switch_access.py); a tap never focuses it.
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return button
 
 

@@ -61,7 +61,7 @@ class ChoiceButton(QPushButton):
         self._touch = theme.touch_px()
         self.setProperty("role", "choice")
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, a tap does not focus it
         self.setMinimumHeight(theme.touch_px())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._pad = theme.px(3.0) * 2 + theme.border_px() * 4
@@ -153,6 +153,8 @@ class ChoiceList(QWidget):
         self.search.setObjectName("search")
         self.search.installEventFilter(self)
         self.search.textChanged.connect(self._filter)
+        # Enter on the field (switch access) opens its keyboard, as a tap does.
+        self.search.returnPressed.connect(self.open_keyboard)
         self.hide_keys = touch_button("", theme, "secondary")
         self.hide_keys.clicked.connect(self.close_keyboard)
         self.hide_keys.setVisible(False)
@@ -175,6 +177,7 @@ class ChoiceList(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its rows take the focus
         self.scroll.setWidget(self._rows)
         # Drag with a finger scrolls the list as on a phone.
         QScroller.grabGesture(

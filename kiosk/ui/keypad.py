@@ -1,7 +1,8 @@
 """A numeric keypad drawn in Qt widgets, with keys of at least 20 mm.
 
-The keys never take the keyboard focus, so the field being typed keeps its cursor; a key press
-goes to the bound QLineEdit (or to whoever listens to `typed`/`erased`).
+A tap on a key never takes the keyboard focus, so the field being typed keeps its cursor; a key
+press goes to the bound QLineEdit (or to whoever listens to `typed`/`erased`). Tab reaches the
+keys (switch access): Enter on a focused key types it into the bound field, not into the key.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ ACCEPT = "accept"
 
 
 def make_key(text: str, theme: Theme, parent: QWidget | None = None) -> QPushButton:
-    """A key: big, pressed state visible, never steals the focus from the field."""
+    """A key: big, pressed state visible, never steals the focus from the field on a tap
+    (Tab reaches it, for switch access)."""
     key = QPushButton(text, parent)
     key.setProperty("role", "key")
-    key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    key.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     key.setMinimumSize(theme.key_px(), theme.key_px())
     key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return key

@@ -7,7 +7,7 @@ even while hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -102,6 +102,27 @@ class MessageLabel(QWidget):
         self._place()
         if self.heightForWidth(self.width()) != self.height():
             self.updateGeometry()  # another width wraps the words otherwise
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange:
+            parent = self.parentWidget()
+            if parent is not None:
+                parent.installEventFilter(self)
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A hidden label gets no resize events, yet the layout keeps the minimum size it
+        # measured at the old width (a few pixels before the first layout: 9 lines reserved
+        # instead of 3). That stale minimum made a large-text landscape screen scroll until the
+        # first key press re-measured it; the scroll bar went and every key moved 25 px under
+        # the finger. So a new width of the parent re-measures a hidden message too.
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.parentWidget()
+            and self.isHidden()
+        ):
+            self.updateGeometry()
+        return False
 
     def _place(self) -> None:
         room = self._icon_room()

@@ -3,17 +3,23 @@ message and unexpected error.
 
 An overlay covers the whole window, so a tap never reaches the screen beneath it. Each one is a
 small widget with its own words and signals; the shell decides when to show which.
+
+In the low-reach mode the shell gives every overlay the band a seated citizen reaches
+(`set_reach_band`): the card is centred inside it, and a card taller than the band scrolls
+there rather than leaving it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -51,19 +57,61 @@ class Overlay(QWidget):
         self.card.setProperty("role", "card")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.content = QVBoxLayout(self.card)
+        self._band: tuple[int, int] | None = None
+        # The card, centred in a column that scrolls when the card is taller than the room.
+        column = QWidget()
+        column.setObjectName("overlayColumn")
+        centred = QVBoxLayout(column)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(1)
+        centred.addWidget(self.card)
+        centred.addStretch(1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("overlayScroll")
+        self.scroller.viewport().setObjectName("overlayViewport")
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(column)
+        # The layer's own paint (dimmed or opaque) shows through the scroll area.
+        self.setStyleSheet(
+            "#overlayScroll, #overlayViewport, #overlayColumn { background: transparent; }"
+        )
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self.card)
-        outer.addStretch(1)
+        outer.addWidget(self.scroller)
         self.set_theme(theme)
         self.hide()
 
+    def set_reach_band(self, band: tuple[int, int] | None) -> None:
+        """Keep the card between `band`'s top and bottom (y in this layer's pixels, which
+        are the window's); None: the whole layer."""
+        self._band = band
+        self._place()
+
+    @property
+    def reach_band(self) -> tuple[int, int] | None:
+        return self._band
+
+    def _place(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        margin = self._theme.margin_px()
+        top, bottom = margin, margin
+        if self._band is not None:
+            height = self.height() if self.height() > 1 else self._band[1]
+            top = max(margin, self._band[0])
+            bottom = max(margin, height - self._band[1])
+        layout.setContentsMargins(margin, top, margin, bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        margin = theme.margin_px()
-        layout = self.layout()
-        if layout is not None:
-            layout.setContentsMargins(margin, margin, margin, margin)
+        self._place()
         pad = theme.px(8.0)
         self.content.setContentsMargins(pad, pad, pad, pad)
         self.content.setSpacing(theme.px(5.0))

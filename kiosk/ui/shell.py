@@ -1,11 +1,17 @@
-"""The kiosk window: header, the current screen, the action bar and the overlays.
+"""The kiosk window: header, the current screen, the action bar, the accessibility strip and
+the overlays.
 
 The shell does navigation chrome only (no business rules): the controller tells it which view
 to show and the shell sets the buttons from that view in one place (`refresh_actions`), like
 Electrum's wizard. Atrás, Empezar de nuevo and Siguiente sit in the same places on every screen.
+
+The accessibility controls sit in a strip at the bottom of every screen (kiosk.ui.access_strip),
+where a seated citizen reaches them; kiosk.ui.reach keeps the low-reach mode in its band.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.flow import Step
 from kiosk.domain.models import Language
+from kiosk.ui.access_strip import AccessStrip, endonym, next_language, set_checked
 from kiosk.ui.buttons import WrapButton
 from kiosk.ui.overlays import (
     BusyOverlay,
@@ -34,7 +41,9 @@ from kiosk.ui.overlays import (
     TechnicianOverlay,
 )
 from kiosk.ui.page_stack import CurrentPageStack
+from kiosk.ui.reach import ReachFrame, reach_band_of
 from kiosk.ui.step_view import StepView
+from kiosk.ui.switch_access import SwitchAccess
 from kiosk.ui.theme import Theme
 
 _ACTIVITY_EVENTS = frozenset(
@@ -84,6 +93,10 @@ class KioskShell(QWidget):
     next_clicked = Signal()
     language_chosen = Signal(object)  # Language
     theme_changed = Signal(object)  # Theme
+    #: the low-reach mode went on or off (by its button, `set_low_reach` or a reset).
+    low_reach_toggled = Signal(bool)
+    #: spoken guidance went on or off (by its button, `set_speech` or a reset).
+    speech_toggled = Signal(bool)
 
     def __init__(
         self,
@@ -100,10 +113,11 @@ class KioskShell(QWidget):
         self._language = Language.ES
         self._may_close = False
         self._low_reach = False
+        self._speech = False
         self._views: dict[Step, StepView] = {}
         self._can_back = False
 
-        # header: brand · Paso N de M · language · high contrast · large text
+        # header: brand · Paso N de M (words only: nothing up there needs a hand)
         self.header = QWidget()
         self.header.setProperty("role", "headerbar")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -112,17 +126,15 @@ class KioskShell(QWidget):
         self.step_label = QLabel()
         self.step_label.setProperty("role", "header")
         self.step_label.setObjectName("stepLabel")
-        self.language_button = _button("header", "languageButton")
-        self.contrast_button = _button("header", "contrastButton")
-        self.large_text_button = _button("header", "largeTextButton")
-        for toggle in (self.contrast_button, self.large_text_button):
-            toggle.setCheckable(True)
-        header_row = QHBoxLayout(self.header)
-        header_row.addWidget(self.brand)
-        header_row.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
-        header_row.addWidget(self.language_button)
-        header_row.addWidget(self.contrast_button)
-        header_row.addWidget(self.large_text_button)
+        QHBoxLayout(self.header)
+
+        # accessibility strip, the lowest row of every screen (kiosk.ui.access_strip)
+        self.accessbar = AccessStrip()
+        self.language_button = self.accessbar.language_button
+        self.contrast_button = self.accessbar.contrast_button
+        self.large_text_button = self.accessbar.large_text_button
+        self.speech_button = self.accessbar.speech_button
+        self.low_reach_button = self.accessbar.low_reach_button
 
         # the question and its help, set from the current view
         self.title_label = QLabel()
@@ -166,17 +178,20 @@ class KioskShell(QWidget):
         body.addWidget(self.title_label)
         body.addWidget(self.help_label)
         body.addWidget(self.scroll, 1)
-        self.reach_spacer = QWidget()
-        self.reach_spacer.hide()
+        self.reach = ReachFrame()
+        self.reach_spacer, self.reach_floor = self.reach.spacer, self.reach.floor
 
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
-        # Low reach: the spacer pushes everything, header included, into the reach band.
+        # Low reach: the spacer pushes everything, header included, down into the reach band;
+        # the floor keeps it above the band's lower edge on a panel mounted low.
         page.addWidget(self.reach_spacer)
         page.addWidget(self.header)
         page.addWidget(self.body, 1)
         page.addWidget(self.actionbar)
+        page.addWidget(self.accessbar)
+        page.addWidget(self.reach_floor)
 
         # overlays, topmost last
         self.busy = BusyOverlay(theme, self)
@@ -197,8 +212,12 @@ class KioskShell(QWidget):
         self.large_text_button.toggled.connect(
             lambda on: self.set_theme(self._theme.variant(large_text=on))
         )
+        self.speech_button.toggled.connect(self.set_speech)
+        self.low_reach_button.toggled.connect(self.set_low_reach)
         self.set_theme(theme)
         self.retranslate()
+        # Tab and Enter alone complete a booking, with the focus in sight (two-switch access).
+        self.switch_access = SwitchAccess(self)
 
     # --- views ---------------------------------------------------------------------------------
 
@@ -249,6 +268,8 @@ class KioskShell(QWidget):
         self.next_button.setEnabled(view.is_valid())
         self.next_button.setVisible(bool(view.next_label()))
         self._keep_primary_largest()
+        if self._low_reach:
+            self._apply_reach()  # the question's height sets how far the controls come down
 
     def _hold_text_height(self, text_label: QLabel, lines: int) -> None:
         """Keep room for `lines` lines, and never give back room while one screen is shown:
@@ -296,9 +317,21 @@ class KioskShell(QWidget):
         self._language = language
         self.retranslate()
 
+    @property
+    def languages(self) -> list[Language]:
+        return list(self.accessbar.languages)
+
+    def set_languages(self, codes: Sequence[Language]) -> None:
+        """The languages the language button offers, in the order it offers them."""
+        self.accessbar.set_languages(codes)
+        self.retranslate()
+
+    def next_language(self) -> Language:
+        """The language the button offers (kiosk.ui.access_strip.next_language)."""
+        return next_language(self._language, self.accessbar.languages)
+
     def _toggle_language(self) -> None:
-        other = Language.EN if self._language is Language.ES else Language.ES
-        self.language_chosen.emit(other)
+        self.language_chosen.emit(self.next_language())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -307,9 +340,13 @@ class KioskShell(QWidget):
 
     def retranslate(self) -> None:
         # Each language names itself, so a citizen who does not read Spanish finds English.
-        self.language_button.setText("English" if self._language is Language.ES else "Español")
+        self.language_button.setText(endonym(self.next_language()))
+        self.language_button.setVisible(len(self.accessbar.languages) > 1)
         self.contrast_button.setText(self.tr("◐ Contraste"))
         self.large_text_button.setText(self.tr("A+ Letra grande"))
+        self.speech_button.setText(self.tr("Voz"))
+        self.low_reach_button.setText(self.tr("♿ Bajar botones"))
+        self.accessbar.keep_words_whole()
         self.back_button.setText(self.tr("◀ Atrás"))
         self.start_over_button.setText(self.tr("Empezar de nuevo"))
         self._update_step_label()
@@ -351,6 +388,9 @@ class KioskShell(QWidget):
         self.next_button.setMinimumHeight(theme.px(20.0))
         self.back_button.setMinimumHeight(theme.px(20.0))
         self.start_over_button.setMinimumHeight(theme.px(20.0))
+        wide = getattr(theme.geometry, "orientation", "portrait") == "landscape"
+        self.accessbar.arrange(wide, self.header, (self.brand, self.step_label))
+        self.accessbar.set_theme(theme)
         for toggle, on in (
             (self.contrast_button, theme.high_contrast),
             (self.large_text_button, theme.large_text),
@@ -370,19 +410,77 @@ class KioskShell(QWidget):
         if changed:
             self.theme_changed.emit(theme)
 
+    # --- accessibility -------------------------------------------------------------------------
+
+    def access_controls(self) -> list[QPushButton]:
+        return self.accessbar.controls()  # left to right
+
+    @property
+    def low_reach(self) -> bool:
+        return self._low_reach
+
+    @property
+    def speech(self) -> bool:
+        return self._speech
+
     def set_low_reach(self, on: bool) -> None:
         """Put every control inside the band a seated citizen can reach (ADA §308)."""
-        self._low_reach = on
+        changed, self._low_reach = bool(on) != self._low_reach, bool(on)
+        set_checked(self.low_reach_button, self._low_reach)
         self._apply_reach()
+        if changed:
+            self.low_reach_toggled.emit(self._low_reach)
+
+    def set_speech(self, on: bool) -> None:
+        """Spoken guidance on or off; the shell only keeps the state (kiosk.ui.speech speaks)."""
+        changed, self._speech = bool(on) != self._speech, bool(on)
+        set_checked(self.speech_button, self._speech)
+        if changed:
+            self.speech_toggled.emit(self._speech)
+
+    def reset_accessibility(self) -> None:
+        """For the next citizen (after a walk-away): low reach and spoken guidance off."""
+        self.set_low_reach(False)
+        self.set_speech(False)
+
+    def reach_band(self) -> tuple[int, int] | None:
+        """(top, bottom) window pixels a seated citizen reaches (kiosk.ui.reach)."""
+        return reach_band_of(self._theme.geometry)
 
     def _apply_reach(self) -> None:
-        top = 0
-        if self._low_reach:
-            band = getattr(self._theme.geometry, "reach_band_px", None)
-            if callable(band):
-                top = int(band()[0])
-        self.reach_spacer.setFixedHeight(max(0, top))
-        self.reach_spacer.setVisible(top > 0)
+        geometry, overlays = self._theme.geometry, self.overlays()
+        words = self._words_above() if self._low_reach else 0
+        self.reach.apply(self.layout(), geometry, self._low_reach, overlays, self.height(), words)
+
+    def _words_above(self) -> int:
+        """How tall the rows above the screen's first control are when nothing pushes them
+        down: the header and the question with its help are words, which may stay above the
+        reach band (kiosk.ui.reach). 0 with no screen shown, or when a row with controls (the
+        demo's outbox band) sits above the header."""
+        page = self.layout()
+        if self.current_view() is None or page is None:
+            return 0
+        for i in range(page.indexOf(self.body)):
+            item = page.itemAt(i)
+            row = item.widget() if item is not None else None
+            if row is None or row in (self.reach_spacer, self.header):
+                continue
+            if row.isVisibleTo(self):
+                return 0
+        # Measured, not read from the geometry: the question was just set, and its new lines
+        # are laid out only on a later turn of the event loop.
+        height = self.header.sizeHint().height() if self.header.isVisibleTo(self) else 0
+        body = self.body.layout()
+        if body is None:
+            return height
+        margins = body.contentsMargins()
+        height += margins.top()
+        width = self.width() - margins.left() - margins.right()
+        for text_label in (self.title_label, self.help_label):
+            if text_label.isVisibleTo(self):
+                shown = max(text_label.minimumHeight(), text_label.heightForWidth(width))
+                height += shown + body.spacing()
+        return height
 
     # --- overlays ------------------------------------------------------------------------------
 
@@ -402,12 +500,15 @@ class KioskShell(QWidget):
         overlay.setParent(self)
         overlay.hide()
         self._extra_overlays.append(overlay)
+        self._apply_reach()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._keep_primary_largest()
         for overlay in self.overlays():
             overlay.setGeometry(self.rect())
+        if self._low_reach:
+            self._apply_reach()  # another width wraps the question onto other lines
 
     # --- window --------------------------------------------------------------------------------
 

@@ -250,6 +250,9 @@ QWidget[role="headerbar"] {{
 QWidget[role="actionbar"] {{
   background-color: {c.surface}; border-top: {border}px solid {c.outline};
 }}
+QWidget[role="accessbar"] {{
+  background-color: {c.bg}; border-top: {border}px solid {c.outline};
+}}
 QWidget[role="overlay"] {{ background-color: {c.bg}; }}
 QWidget[role="card"] {{
   background-color: {c.surface}; border: {border}px solid {c.outline}; border-radius: {radius}px;
@@ -270,7 +273,9 @@ QPushButton {{
   border: {border}px solid {c.outline}; border-radius: {radius}px;
 }}
 QPushButton:pressed {{ background-color: {c.selected}; color: {c.on_selected}; }}
-QPushButton:focus {{ outline: none; border: {focus}px solid {c.fg}; }}
+/* Focus: a two-band ring painted over the control (kiosk/ui/switch_access.py); a border
+   here would change the frame's width (words moving) and lose to the role rules. */
+QPushButton:focus {{ outline: none; }}
 QPushButton:disabled {{
   background-color: {c.disabled_bg}; color: {c.disabled_fg}; border-color: {c.disabled_bg};
 }}
@@ -303,6 +308,7 @@ QPushButton[role="choice"]:checked {{
 QLineEdit {{
   min-height: {touch}px; padding: 0 {pad}px; font-size: {code}px;
   background-color: {c.surface}; color: {c.fg};
+  placeholder-text-color: {c.muted};  /* Qt's default, half the text colour, reads at 3.4:1 */
   border: {focus}px solid {c.outline}; border-radius: {radius}px;
 }}
 QLineEdit:focus {{ border: {focus}px solid {c.primary}; }}

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -70,7 +71,9 @@ class ContactView(StepView):
         fields = QWidget()
         column = QVBoxLayout(fields)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.gap_px())
+        # The guide's least gap (2 mm): a caption, its field and its error belong together,
+        # and large text with high contrast on a landscape panel leaves this column 651 px.
+        column.setSpacing(theme.px(2.0))
         self.email_caption = label("")
         self.email = QLineEdit()
         self.email.setObjectName("email")
@@ -160,6 +163,14 @@ class ContactView(StepView):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and watched in (self.email, self.phone):
+            self.focus_field(watched)
+        elif (
+            event.type() == QEvent.Type.FocusIn
+            and watched in (self.email, self.phone)
+            and isinstance(event, QFocusEvent)
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        ):
+            # Switch access: Tab onto a field makes the keys beside it type into it.
             self.focus_field(watched)
         return super().eventFilter(watched, event)
 

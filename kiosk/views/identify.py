@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -72,10 +73,11 @@ class IdentifyView(StepView):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px() * 2)
 
-        # Portrait: one under the other, like every list. Landscape: side by side, so the
-        # keys beside them need no scrolling with large text; the words wrap if need be.
+        # Portrait: one under the other, like every list. Landscape, and large text: side by
+        # side, the words wrapped if need be, so that the keys below or beside them need no
+        # scrolling (large text in the low-reach band leaves a portrait screen ~1,040 px).
         landscape = is_landscape(theme)
-        types = QHBoxLayout() if landscape else QVBoxLayout()
+        self._types = types = QBoxLayout(self._types_direction(theme))
         types.setSpacing(theme.gap_px())
         self._type_group = QButtonGroup(self)
         self.type_buttons: dict[IdType, QPushButton] = {}
@@ -126,6 +128,12 @@ class IdentifyView(StepView):
         keys_column.addStretch(1)
         split.addWidget(keys, 1)
         self.set_id_type(IdType.CEDULA)
+
+    @staticmethod
+    def _types_direction(theme: Theme) -> QBoxLayout.Direction:
+        if is_landscape(theme) or theme.large_text:
+            return QBoxLayout.Direction.LeftToRight
+        return QBoxLayout.Direction.TopToBottom
 
     @staticmethod
     def _centred(widget: QWidget, width: int) -> QWidget:
@@ -247,22 +255,39 @@ class IdentifyView(StepView):
             self.progress.set_text(None)
         if self._type is IdType.CEDULA:
             typed = len(self.edit.text())
-            self.counter.setText(self.tr("{n} de 10").replace("{n}", str(typed)))
+            self.counter.setText(self._count_text(typed))
         else:
             typed = len(self.edit.text().replace(" ", "").replace("-", ""))
-            low, high = (
-                (PASSPORT_MIN, PASSPORT_MAX)
-                if self._type is IdType.PASSPORT
-                else (FOREIGNER_CODE_MIN, FOREIGNER_CODE_MAX)
-            )
-            self.counter.setText(
-                self.tr("{n} caracteres (de {low} a {high})")
-                .replace("{n}", str(typed))
-                .replace("{low}", str(low))
-                .replace("{high}", str(high))
-                if typed
-                else ""
-            )
+            self.counter.setText(self._count_text(typed) if typed else "")
+        self._hold_counter_room()
+
+    def _count_text(self, typed: int) -> str:
+        if self._type is IdType.CEDULA:
+            return self.tr("{n} de 10").replace("{n}", str(typed))
+        low, high = (
+            (PASSPORT_MIN, PASSPORT_MAX)
+            if self._type is IdType.PASSPORT
+            else (FOREIGNER_CODE_MIN, FOREIGNER_CODE_MAX)
+        )
+        return (
+            self.tr("{n} caracteres (de {low} a {high})")
+            .replace("{n}", str(typed))
+            .replace("{low}", str(low))
+            .replace("{high}", str(high))
+        )
+
+    def _hold_counter_room(self) -> None:
+        """The counter keeps the room of its longest words from the start: the caption beside
+        it wraps once, not at the first letter (which pushed the field and the keys down
+        45 px with large text in portrait)."""
+        longest = (
+            CEDULA_LENGTH if self._type is IdType.CEDULA else max(PASSPORT_MAX, FOREIGNER_CODE_MAX)
+        )
+        self.counter.ensurePolished()
+        metrics = self.counter.fontMetrics()
+        room = max(metrics.horizontalAdvance(self._count_text(n)) for n in range(longest + 1))
+        margins = self.counter.contentsMargins()
+        self.counter.setMinimumWidth(room + margins.left() + margins.right() + 2)
 
     # -- StepView ---------------------------------------------------------------------------
 
@@ -301,7 +326,9 @@ class IdentifyView(StepView):
         self.changed.emit()
 
     def set_theme(self, theme: Theme) -> None:
+        self._types.setDirection(self._types_direction(theme))
         apply_theme(self, theme)
+        self._hold_counter_room()  # in the new font
 
     def retranslate(self) -> None:
         names = {

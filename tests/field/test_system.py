@@ -107,6 +107,8 @@ def test_touch_from_the_kernel_and_udev(kiosk_pc: KioskPc) -> None:
         (ScreenGeometry(21.5, 1080, 1920, 800), True, "en modo de alcance bajo quedan 420 mm"),
         (ScreenGeometry(21.5, 1080, 1920, 700), True, "toda la pantalla (476 mm)"),
         (ScreenGeometry(21.5, 1920, 1080, 900), True, "toda la pantalla (268 mm)"),
+        # Mounted low: the shell keeps the controls above 380 mm, and 426 mm are left.
+        (ScreenGeometry(21.5, 1080, 1920, 330), True, "en modo de alcance bajo quedan 426 mm"),
         (ScreenGeometry(21.5, 1080, 1920, 300), False, "el borde inferior está a 300 mm"),
         (ScreenGeometry(21.5, 1080, 1920, 950), False, "en modo de alcance bajo quedarían 270"),
         (ScreenGeometry(21.5, 1080, 1920, 1300), False, "la pantalla queda fuera de la franja"),
@@ -117,9 +119,44 @@ def test_the_reach_band(geometry: ScreenGeometry, ok: bool, start: str) -> None:
     assert check.ok is ok
     assert check.detail.startswith(start), check.detail
     if not ok:
-        # portrait screens are tested with 420 mm below the band's top: 1220 - 420 = 800
+        # portrait screens are tested with 420 mm inside the band: its lower edge at 1220 - 420
+        # = 800 mm at most, and at 380 + 420 - 476 = 324 mm at least (the panel is 476 mm tall)
         assert check.fix is not None
-        assert "entre 380 y 800 mm del piso" in check.fix
+        assert "entre 324 y 800 mm del piso" in check.fix
+
+
+@pytest.mark.parametrize(
+    ("geometry", "ok", "start"),
+    [
+        (ScreenGeometry(21.5, 1920, 1080, 900), True, "the whole screen (268 mm)"),
+        (ScreenGeometry(21.5, 1920, 1080, 952), True, "the whole screen (268 mm)"),
+        # 5 cm higher, its top 48 mm lie above the band: the screens were never measured in 220
+        (ScreenGeometry(21.5, 1920, 1080, 1000), False, "in low-reach mode 220 mm of screen"),
+        (ScreenGeometry(21.5, 1920, 1080, 300), False, "the lower edge is 300 mm"),
+        # a larger landscape panel holds the tested room lower down than its whole height
+        (ScreenGeometry(27, 1920, 1080, 900), True, "in low-reach mode 320 mm"),
+    ],
+)
+def test_the_reach_band_of_a_landscape_screen(
+    geometry: ScreenGeometry, ok: bool, start: str
+) -> None:
+    check = system.check_reach_band(EN, geometry)
+    assert check.ok is ok
+    assert check.detail.startswith(start), check.detail
+    if not ok:
+        assert check.fix is not None
+        assert "between 380 and 952 mm above the floor" in check.fix
+
+
+def test_no_layout_fits_a_screen_smaller_than_the_tested_room_mounted_across_the_band() -> None:
+    # A 15.6" landscape panel (194 mm tall) fits only wholly inside the band.
+    small = ScreenGeometry(15.6, 1920, 1080, 1100)
+    check = system.check_reach_band(EN, small)
+    assert not check.ok
+    assert check.fix is not None
+    assert f"between 380 and {1220 - small.height_mm:.0f} mm" in check.fix
+    placed = ScreenGeometry(15.6, 1920, 1080, 1000)
+    assert system.check_reach_band(EN, placed).ok
 
 
 def test_the_tested_geometries_are_those_the_ui_tests_measure() -> None:

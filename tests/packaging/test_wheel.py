@@ -177,14 +177,14 @@ def test_a_kiosk_install_brings_no_service_and_a_service_install_no_qt(
     kiosk = fresh_install(wheel, "kiosk", tmp_path)
     # Every kiosk module imports (kiosk.demo and kiosk.tour import the embedded service only
     # when they start it), with no FastAPI, SQLAlchemy or PostgreSQL driver installed.
-    # Only the counter app's QR reading needs its extra (zxing-cpp, pypdfium2, QtMultimedia).
+    # Only the counter app's QR reading needs its extra (zxing-cpp, pypdfium2).
     top, count = import_all(kiosk, "kiosk", tmp_path, "kiosk.staff.decode", "kiosk.staff.camera")
     assert top.is_relative_to(kiosk.parents[1])
     assert count > 40
     for name in ("fastapi", "sqlalchemy", "psycopg", "uvicorn", "alembic"):
         assert not has_module(kiosk, name, tmp_path), name
     assert has_module(kiosk, "PySide6.QtWidgets", tmp_path)
-    assert not has_module(kiosk, "PySide6.QtMultimedia", tmp_path)  # no PySide6-Addons
+    assert has_module(kiosk, "PySide6.QtTextToSpeech", tmp_path)  # spoken guidance (Addons)
     # The tour needs the embedded service: a kiosk-only install says what to add, no traceback.
     refused = run(kiosk.with_name("kiosk"), "tour", cwd=tmp_path, expect=2)
     assert "turnero-kiosk[demo]" in refused.stderr

@@ -8,17 +8,23 @@ tests/ui/test_calendar_service.py for the month against the real service).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.flow import Step
-from kiosk.domain.models import Availability, Day, DayState, Localized, Slot
+from kiosk.domain.models import Availability, Day, DayState, Language, Localized, Slot
 from kiosk.ui.calendar import MonthCalendar
-from kiosk.ui.day_cell import DayCell
+from kiosk.ui.day_cell import DayCell, split_in_two
+from kiosk.ui.i18n import TRANSLATIONS_DIR, LanguageSwitcher
+from kiosk.ui.pseudo_locale import PSEUDO_CODE
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
 from kiosk.views.schedule import ScheduleView
@@ -200,6 +206,7 @@ def test_days_are_readable_and_touchable(qtbot: QtBot, orientation: str, large: 
         assert cell.word_font().pixelSize() >= theme.font_px("small")
         assert min(cell.width(), cell.height()) * mm >= 15.0 - 0.05
         assert cell.fontMetrics().horizontalAdvance(cell.word()) <= cell.width() - 2 * border
+        assert cell.lines() == ((cell.word(),) if cell.word() else ())  # Spanish: one line
     # Six weeks (December takes five, the sixth row's room is kept) fit without scrolling.
     shell = shell_of(view)
     assert shell.scroll.verticalScrollBar().maximum() == 0
@@ -290,3 +297,164 @@ def test_a_month_refills_the_same_cells(qtbot: QtBot) -> None:
     view.set_availability(availability())
     assert set(calendar.findChildren(DayCell)) == made
     assert len(calendar.cells()) == 31  # December's days; the rest of the grid kept empty
+
+
+def test_fifty_fills_and_wipes_keep_the_cells_and_leave_nothing_behind(qtbot: QtBot) -> None:
+    view = staged(qtbot)
+    shell = shell_of(view)
+    calendar = view.calendar
+    later = availability(last_bookable=dt.date(2027, 1, 6), days=75)
+    view.set_availability(availability())
+    settle()
+    cells = calendar.findChildren(DayCell)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' windows
+    objects = len(shell.findChildren(QObject))
+    widgets = len(QApplication.allWidgets())
+    for round_ in range(50):
+        view.set_availability(later if round_ % 2 else availability())
+        if round_ % 5 == 0:
+            click(qtbot, calendar.next_month)
+            click(qtbot, calendar.prev_month)
+        view.clear()
+    view.set_availability(availability())
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle()
+    assert calendar.findChildren(DayCell) == cells  # the very same objects, in their places
+    assert len(shell.findChildren(QObject)) == objects
+    assert len(QApplication.allWidgets()) == widgets
+    assert calendar.cell(DEC_1).word() == "✓ Libre"  # and they still show the month
+
+
+def test_open_days_are_tab_stops_that_a_tap_does_not_focus(qtbot: QtBot) -> None:
+    view = staged(qtbot)
+    view.set_availability(availability())
+    shell = shell_of(view)
+    calendar = view.calendar
+    assert all(c.focusPolicy() == Qt.FocusPolicy.TabFocus for c in calendar.cells())
+    click(qtbot, calendar.cell(DEC_1))
+    assert not calendar.cell(DEC_1).hasFocus()  # a finger chooses, the focus stays put
+    # With the switches: Tab reaches the open days only, in order, and Enter chooses one.
+    stops = [w for w in shell.switch_access.tab_stops() if isinstance(w, DayCell)]
+    open_days = [c for c in calendar.cells() if c.state is DayState.OPEN]
+    assert stops == open_days
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
+    target = calendar.cell(DEC_1 + dt.timedelta(days=2))
+    for _ in range(60):
+        focused = QApplication.focusWidget() or shell
+        if focused is target:
+            break
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target
+    with qtbot.waitSignal(view.day_chosen) as chosen:
+        QTest.keyClick(target, Qt.Key.Key_Return)
+    assert chosen.args == [DEC_1 + dt.timedelta(days=2)]
+    assert target.hasFocus()  # the hours come; the focus stays on the day
+
+
+# --- a longer language -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def languages(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher(qapp, TRANSLATIONS_DIR)
+    yield switcher
+    switcher.uninstall()
+
+
+def in_language(switcher: LanguageSwitcher, code: str) -> None:
+    switcher.set_language(Language(code))
+    QApplication.processEvents()  # Qt posts the LanguageChange events
+    settle()
+
+
+def ink_rows(cell: DayCell) -> list[int]:
+    """The rows of the cell's picture with dark ink on them (its frame is grey)."""
+    image = cell.grab().toImage()
+    return [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y).lightness() < 100 for x in range(image.width()))
+    ]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["plain", "large-text"])
+def test_a_longer_language_splits_the_words_and_the_month_fits_a_portrait_screen(
+    qtbot: QtBot, languages: LanguageSwitcher, large: bool
+) -> None:
+    """Seven days of "[Çéŕŕáďö ·]" (40 % longer than "Cerrado") are wider than a portrait
+    screen: the words go on two lines, the numbers keep their size, every cell stays a
+    target, and the month stays on the screen."""
+    view = staged(qtbot, "portrait", large=large)
+    view.set_availability(availability())
+    cells = view.calendar.findChildren(DayCell)
+    in_language(languages, PSEUDO_CODE)
+    shell = shell_of(view)
+    assert shell.stack.width() <= shell.scroll.viewport().width()
+    theme = Theme(PORTRAIT, large_text=large)
+    mm = PORTRAIT.mm_per_px
+    border = theme.px(1.0) + theme.border_px()
+    closed = view.calendar.cell(CHRISTMAS)
+    assert closed.word().startswith("[")  # the pseudo language is shown
+    assert len(closed.lines()) == 2
+    heights = set()
+    for cell in view.calendar.cells():
+        lines = cell.lines()
+        # The word whole, only cut in two ("[✓" over "Ĺíƀŕé ·]"), nothing added (no hyphen).
+        assert "".join(lines).replace(" ", "") == cell.word().replace(" ", ""), cell.date
+        assert cell.date is not None
+        assert cell.text() == "\n".join([str(cell.date.day), *lines])  # as a reader sees it
+        for line in lines:
+            assert cell.fontMetrics().horizontalAdvance(line) <= cell.width() - 2 * border
+        assert cell.number_font().pixelSize() >= theme.font_px("body")
+        assert cell.word_font().pixelSize() >= theme.font_px("small")
+        assert min(cell.width(), cell.height()) * mm >= 15.0 - 0.05
+        assert cell.accessibleName().count(cell.word().lstrip("✓ ")) == 1  # spoken whole
+        heights.add(cell.height())
+    assert len(heights) == 1  # the weeks stay in line
+    # Drawn as shown: the number, then two lines of ink with a gap between each.
+    rows = ink_rows(closed)
+    bands = sum(1 for a, b in itertools.pairwise(rows) if b > a + 1) + 1
+    assert bands == 3
+    # The same 42 cells, and back in Spanish the words are whole again on one line.
+    assert view.calendar.findChildren(DayCell) == cells
+    in_language(languages, "es")
+    assert view.calendar.cell(CHRISTMAS).lines() == ("Cerrado",)
+    assert view.calendar.cell(CHRISTMAS).text() == "25\nCerrado"
+
+
+def test_a_longer_language_keeps_one_line_in_landscape(
+    qtbot: QtBot, languages: LanguageSwitcher
+) -> None:
+    """Landscape lacks height, not width: the month takes more of the width beside the
+    hours, and no week grows by a line."""
+    view = staged(qtbot, "landscape")
+    view.set_availability(availability())
+    in_language(languages, PSEUDO_CODE)
+    shell = shell_of(view)
+    assert shell.stack.width() <= shell.scroll.viewport().width()
+    assert shell.scroll.verticalScrollBar().maximum() == 0
+    for cell in view.calendar.cells():
+        assert cell.lines() == ((cell.word(),) if cell.word() else ())
+        assert cell.fontMetrics().horizontalAdvance(cell.word()) <= cell.width()
+
+
+def test_a_word_is_split_at_a_space_and_else_between_letters_without_a_hyphen() -> None:
+    font = QFont()
+    font.setPixelSize(24)
+    metrics = QFontMetrics(font)
+    wide = metrics.horizontalAdvance("Wichqasqa kunan")
+    assert split_in_two("Wichqasqa kunan", metrics, wide) == ("Wichqasqa", "kunan")
+    assert split_in_two("✓ Libre", metrics, wide) == ("✓", "Libre")
+    # Halves at the space still too wide: between letters, as even as can be.
+    word = "Wichqasqa kunan"
+    halves = split_in_two(word, metrics, metrics.horizontalAdvance("kunan"))
+    assert halves is not None
+    assert halves[0] != "Wichqasqa"  # not at the space: that half would not fit
+    assert "".join(halves).replace(" ", "") == word.replace(" ", "")  # no hyphen, nothing lost
+    for half in halves:
+        assert metrics.horizontalAdvance(half) < 0.6 * metrics.horizontalAdvance(word)
+    cerrado = split_in_two("Cerrado", metrics, 0)
+    assert cerrado is not None
+    assert "".join(cerrado) == "Cerrado"
+    assert split_in_two("✓", metrics, 0) is None

@@ -99,7 +99,8 @@ def test_keys_are_big_and_the_keyboard_fits_the_screen(
     for name in ("q", "ñ", "@", ".com", SHIFT, BACKSPACE):
         key = keyboard.key(name)
         assert key.height() >= twenty_mm, name
-        assert key.focusPolicy() == Qt.FocusPolicy.NoFocus
+        # Tab reaches it (switch access); a tap never takes the focus from the field.
+        assert key.focusPolicy() == Qt.FocusPolicy.TabFocus
     assert not keyboard.geometry().intersects(edit.geometry())
 
 
@@ -110,3 +111,44 @@ def test_unbound_keyboard_reports_what_was_tapped(qtbot: QtBot, theme: Theme) ->
         _tap(qtbot, keyboard, "gmail.com")
     assert blocker.args == ["gmail.com"]
     assert edit.text() == ""
+
+
+def test_tab_onto_a_field_brings_its_keys_and_enter_types_there(qtbot: QtBot, theme: Theme) -> None:
+    """Switch access on the contact form: the e-mail's keyboard follows the e-mail field in the
+    Tab order, the phone's keypad the phone field; Enter on a key types into its field."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.domain.flow import Step
+    from kiosk.ui.shell import KioskShell
+    from kiosk.views.contact import ContactView
+
+    shell = KioskShell(theme, brand_name="Turnos")
+    contact = ContactView(theme)
+    shell.add_view(contact)
+    qtbot.addWidget(shell)
+    shell.show()
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
+    shell.show_step(Step.CONTACT, (3, 9), can_back=True)
+    contact.show_form()
+    assert QApplication.focusWidget() is contact.email
+    stops = shell.switch_access.tab_stops()
+    assert stops[stops.index(contact.email) + 1] is contact.keyboard.key("1")
+    QTest.keyClick(contact.email, Qt.Key.Key_Tab)
+    for _ in range(10):  # 2 ... 0, q
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    q = contact.keyboard.key("q")
+    assert QApplication.focusWidget() is q
+    QTest.keyClick(q, Qt.Key.Key_Return)
+    assert contact.email.text() == "q"
+    # On to the phone field: its keypad comes after it, the keyboard goes.
+    while QApplication.focusWidget() is not contact.phone:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert contact.keypad.bound_edit() is contact.phone
+    assert not contact.keyboard.isVisible()
+    QTest.keyClick(contact.phone, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is contact.keypad.key("1")
+    QTest.keyClick(contact.keypad.key("1"), Qt.Key.Key_Return)
+    assert contact.phone.text() == "1"
+    assert contact.email_text() == "q"

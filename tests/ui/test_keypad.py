@@ -89,7 +89,8 @@ def test_keys_are_at_least_20_mm_and_never_take_the_focus(qtbot: QtBot, theme: T
         key = pad.key(name)
         assert key.width() >= twenty_mm
         assert key.height() >= twenty_mm
-        assert key.focusPolicy() == Qt.FocusPolicy.NoFocus
+        # Tab reaches it (switch access); a tap never takes the focus from the field.
+        assert key.focusPolicy() == Qt.FocusPolicy.TabFocus
     _tap(qtbot, pad, "5")
     assert host.focusWidget() is edit  # the field keeps the cursor
 
@@ -101,3 +102,38 @@ def test_unbound_keypad_only_reports_the_keys(qtbot: QtBot, theme: Theme) -> Non
         _tap(qtbot, pad, "7")
     assert blocker.args == ["7"]
     assert edit.text() == ""
+
+
+def test_enter_or_space_on_a_focused_key_types_into_the_field(qtbot: QtBot, theme: Theme) -> None:
+    """Switch access: Tab brings the focus onto a key; Enter (or Space) presses it, and the
+    digit goes into the field the keypad serves, never into the key; ⌫ erases there too."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.domain.flow import Step
+    from kiosk.ui.shell import KioskShell
+    from kiosk.views.identify import IdentifyView
+
+    shell = KioskShell(theme, brand_name="Turnos")
+    view = IdentifyView(theme)
+    shell.add_view(view)
+    qtbot.addWidget(shell)
+    shell.show()
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
+    shell.show_step(Step.IDENTIFY, (2, 9), can_back=True)
+    view.edit.setFocus()
+    QTest.keyClick(view.edit, Qt.Key.Key_Tab)  # the keys come right after the field
+    one = view.keypad.key("1")
+    assert QApplication.focusWidget() is one
+    QTest.keyClick(one, Qt.Key.Key_Return)
+    QTest.keyClick(one, Qt.Key.Key_Enter)
+    QTest.keyClick(one, Qt.Key.Key_Space)
+    assert view.edit.text() == "111"
+    assert one.text() == "1"
+    for _ in range(9):  # 2 ... 9, ⌫
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.keypad.key(BACKSPACE)
+    QTest.keyClick(view.keypad.key(BACKSPACE), Qt.Key.Key_Return)
+    assert view.edit.text() == "11"
+    assert QApplication.focusWidget() is view.keypad.key(BACKSPACE)  # the focus stays put

@@ -20,9 +20,15 @@ from kiosk.domain.flow import Step
 from kiosk.domain.models import Catalog
 from kiosk.finger import Finger
 from kiosk.ui.shell import KioskShell
+from tests.ui.conftest import LANDSCAPE, PORTRAIT
 from tests.ui.test_views_sizes import MODES, Mode, settle, show, staged_shell
 
-STEADY_MODES = [m for m in MODES if m.name.endswith(("plain", "large-text"))]
+#: Large text in the low-reach band leaves a portrait screen the least room of all (issue 14).
+COMBINED_MODES = [
+    Mode(f"{orient}-large-text-low-reach", geometry, large_text=True, low_reach=True)
+    for orient, geometry in (("portrait", PORTRAIT), ("landscape", LANDSCAPE))
+]
+STEADY_MODES = [m for m in MODES if m.name.endswith(("plain", "large-text"))] + COMBINED_MODES
 
 # The longest words each kind of screen shows: a send limit (code, contact), and a service
 # refusal next to a list or a field.
@@ -169,3 +175,24 @@ def test_no_control_moves_when_messages_come_and_go(
                 break
         shell.close()
     assert not moved_on, "\n".join(moved_on)
+
+
+@pytest.mark.parametrize("mode", STEADY_MODES, ids=lambda m: m.name)
+def test_no_key_moves_while_a_passport_is_typed(qtbot: QtBot, catalog: Catalog, mode: Mode) -> None:
+    """The counter ("4 caracteres (de 6 a 9)") comes with the first letter: the caption
+    beside it must not wrap then, which pushed the field and the keyboard 45 px down."""
+    from kiosk.domain.ids import IdType
+
+    shell = staged_shell(qtbot, mode, catalog)
+    view = show(qtbot, shell, Step.IDENTIFY)
+    view.type_buttons[IdType.PASSPORT].click()  # type: ignore[attr-defined]
+    shell.refresh_actions()
+    settle()
+    keys = view.keyboard.key  # type: ignore[attr-defined]
+    sight = Finger(shell).look(grab=False)
+    for ch in "AB1234567":
+        keys(ch).click()
+        shell.refresh_actions()
+        settle()
+        assert not sight.moved(), f"typing {ch!r}: {sight.moved()}"
+    shell.close()

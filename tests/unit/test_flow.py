@@ -641,11 +641,11 @@ class FlowMachine(RuleBasedStateMachine):
         if consumes_hold and hold is not None and self.flow.draft.hold is None:
             self.holds_ended.append(hold.id)  # booked, or already gone on the service
 
-    @rule(language=st.sampled_from(Language))
+    @rule(language=st.sampled_from(list(Language)))
     def start(self, language: Language) -> None:
         self._try(lambda: self.flow.start(language))
 
-    @rule(language=st.sampled_from(Language))
+    @rule(language=st.sampled_from(list(Language)))
     def set_language(self, language: Language) -> None:
         self._try(lambda: self.flow.set_language(language))
 

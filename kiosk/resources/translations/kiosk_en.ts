@@ -570,11 +570,20 @@
     <name>KioskShell</name>
     <message>
         <source>◐ Contraste</source>
+        <extracomment>the low-reach mode went on or off (by its button, `set_low_reach` or a reset). spoken guidance went on or off (by its button, `set_speech` or a reset).</extracomment>
         <translation>◐ Contrast</translation>
     </message>
     <message>
         <source>A+ Letra grande</source>
         <translation>A+ Large text</translation>
+    </message>
+    <message>
+        <source>Voz</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <source>♿ Bajar botones</source>
+        <translation>♿ Lower buttons</translation>
     </message>
     <message>
         <source>◀ Atrás</source>
@@ -1147,6 +1156,21 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     </message>
 </context>
 <context>
+    <name>SpeechGuide</name>
+    <message>
+        <source>Su número de cédula termina en {end}.</source>
+        <translation>Your ID card number ends in {end}.</translation>
+    </message>
+    <message>
+        <source>Su número de documento termina en {end}.</source>
+        <translation>Your document number ends in {end}.</translation>
+    </message>
+    <message>
+        <source>terminado en {end}</source>
+        <translation>ending in {end}</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Verificado sin conexión.</source>
@@ -1299,6 +1323,14 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
     <message>
         <source>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</source>
         <translation>This code uses a new key and there is no connection to fetch it. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar la llegada</source>
+        <translation>The arrival could not be saved</translation>
+    </message>
+    <message>
+        <source>El comprobante es válido, pero sin conexión la llegada no se pudo guardar: el disco está lleno. Atienda al ciudadano y avise a soporte técnico.</source>
+        <translation>The slip is genuine, but without a connection the arrival could not be saved: the disk is full. Serve the citizen and tell technical support.</translation>
     </message>
     <message>
         <source>El sistema no aceptó la consulta</source>

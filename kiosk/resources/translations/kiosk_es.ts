@@ -570,11 +570,20 @@
     <name>KioskShell</name>
     <message>
         <source>◐ Contraste</source>
+        <extracomment>the low-reach mode went on or off (by its button, `set_low_reach` or a reset). spoken guidance went on or off (by its button, `set_speech` or a reset).</extracomment>
         <translation>◐ Contraste</translation>
     </message>
     <message>
         <source>A+ Letra grande</source>
         <translation>A+ Letra grande</translation>
+    </message>
+    <message>
+        <source>Voz</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>♿ Bajar botones</source>
+        <translation>♿ Bajar botones</translation>
     </message>
     <message>
         <source>◀ Atrás</source>
@@ -1147,6 +1156,21 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     </message>
 </context>
 <context>
+    <name>SpeechGuide</name>
+    <message>
+        <source>Su número de cédula termina en {end}.</source>
+        <translation>Su número de cédula termina en {end}.</translation>
+    </message>
+    <message>
+        <source>Su número de documento termina en {end}.</source>
+        <translation>Su número de documento termina en {end}.</translation>
+    </message>
+    <message>
+        <source>terminado en {end}</source>
+        <translation>terminado en {end}</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Verificado sin conexión.</source>
@@ -1299,6 +1323,14 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
     <message>
         <source>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</source>
         <translation>Este código usa una clave nueva y no hay conexión para obtenerla. Intente de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar la llegada</source>
+        <translation>No se pudo guardar la llegada</translation>
+    </message>
+    <message>
+        <source>El comprobante es válido, pero sin conexión la llegada no se pudo guardar: el disco está lleno. Atienda al ciudadano y avise a soporte técnico.</source>
+        <translation>El comprobante es válido, pero sin conexión la llegada no se pudo guardar: el disco está lleno. Atienda al ciudadano y avise a soporte técnico.</translation>
     </message>
     <message>
         <source>El sistema no aceptó la consulta</source>

@@ -306,7 +306,11 @@ def run_assembled(
     show(kiosk.shell, windowed=windowed)
     # What the welcome screen does not need loads once it has been painted (the citizen's
     # first tap would otherwise wait for it): the QR encoder, reportlab for the slip.
-    QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up)
+    # Owned and stopped here, so a kiosk closed sooner (tests) leaves no import pending.
+    warm_up = QTimer(kiosk.shell)
+    warm_up.setSingleShot(True)
+    warm_up.timeout.connect(_warm_up)
+    warm_up.start(WARM_UP_AFTER_MS)
     # READY=1 once the window is shown, then WATCHDOG=1 from this loop (only under systemd).
     watchdog = start_watchdog(kiosk.shell)
     kiosk.controller.start()
@@ -315,6 +319,7 @@ def run_assembled(
         # Until app.quit(): Qt emits aboutToQuit only once its loop has stopped, too late
         # for a coroutine waiting on it to finish (qasync then raises).
         loop.run_forever()
+    warm_up.stop()
     if watchdog is not None:
         watchdog.stop()
     kiosk.close()

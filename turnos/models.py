@@ -171,6 +171,18 @@ class Verification(Base):
     last_sent_at: Mapped[int] = mapped_column(BigInteger)
     state: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[int] = mapped_column(BigInteger)
+    # The kiosk's Idempotency-Key and the request it came with, keyed hashes: a request asked
+    # again after its answer was lost gets the same verification, not a refusal for sending twice.
+    request_key_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    request_body_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # When the right code was typed and the session it opened (no foreign key: sessions
+    # outlive verifications and are purged apart): the same code asked again within
+    # `confirm_repeat_s` answers a new session in place of the one whose answer was lost.
+    confirmed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    session_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    __table_args__ = (
+        Index("ix_verifications_kiosk_request", "kiosk_token_id", "request_key_hash"),
+    )
 
 
 class SendLog(Base):

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     # Sends an hour to one contact, and to one citizen whatever the contact.
     sends_per_hour: int = Field(3, gt=0)
     citizen_sends_per_hour: int = Field(5, gt=0)
+    # The right code asked again this soon after it was accepted (the answer with the session
+    # was lost) opens a new session, while the first one is still unused; 0 switches it off.
+    confirm_repeat_s: int = Field(120, ge=0)
 
     session_ttl_s: int = Field(900, gt=0)
     hold_ttl_s: int = Field(300, gt=0)

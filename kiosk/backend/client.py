@@ -7,13 +7,18 @@ our own (the cached catalogue) sits behind a lock.
 
 Retries: a GET is retried once when the connection failed (a stale pooled connection, a service
 restarting); a POST or DELETE never is. `book` is made safe to repeat by the caller, who sends
-the same Idempotency-Key again.
+the same Idempotency-Key again; so is `start_verification` given a key (`request_key`): a send
+asked again after its answer was lost gets the same verification back instead of a refusal for
+asking twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import hashlib
+import hmac
+import json
 import logging
 import threading
 import time
@@ -88,6 +93,13 @@ _CODE_FOR_STATUS: Final = {
 
 # 5xx problem codes that are the contact step's to handle (docs/api.md), not "out of service".
 _CONTACT_STEP_5XX: Final = frozenset({"delivery_failed"})
+
+
+def request_key(secret: str, *parts: str | None) -> str:
+    """An Idempotency-Key for a request made of `parts` within `secret` (the visit's): the same
+    request gives the same key; without the secret the key tells nothing of the parts."""
+    canonical = json.dumps(list(parts), ensure_ascii=True).encode()
+    return hmac.new(secret.encode(), canonical, hashlib.sha256).hexdigest()
 
 
 class TurnosClient:
@@ -195,9 +207,12 @@ class TurnosClient:
         phone: str | None,
         channel: Channel | str,
         language: str = "es",
+        idempotency_key: str | None = None,
     ) -> Verification:
         """Send a one-time code by `channel` ("email" or "sms"); the code message and the
-        confirmation e-mail are written in `language` ("es" or "en")."""
+        confirmation e-mail are written in `language` ("es" or "en"). With `idempotency_key`,
+        the same request asked again while its code is good answers the same verification (no
+        second code, no wait for the minute between two codes)."""
         body = {
             "citizen": citizen,
             "email": email,
@@ -207,8 +222,11 @@ class TurnosClient:
             # Kichwa, or the pseudo language) gets the code and the e-mail in Spanish.
             "language": str(language) if str(language) in ("es", "en") else "es",
         }
-        data = self._json(self._request("POST", "/verifications", json=body, ok=(200, 201)))
-        return self._parse(parse_verification, data)
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        response = self._request(
+            "POST", "/verifications", json=body, headers=headers, ok=(200, 201)
+        )
+        return self._parse(parse_verification, self._json(response))
 
     def resend(self, verification_id: str) -> Verification:
         path = f"/verifications/{_seg(verification_id)}/resend"

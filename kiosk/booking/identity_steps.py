@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.backend.client import Verification
+from kiosk.backend.client import Verification, request_key
 from kiosk.backend.errors import ServiceError
 from kiosk.booking.context import StepContext
 from kiosk.booking.operations import AbortError
@@ -56,14 +56,20 @@ class IdentitySteps:
             ctx.refuse_contact(ctx.messages.contact_problem(exc.field, exc.problem))
         draft = ctx.flow.draft
         assert draft.citizen_ref is not None
+        request = (
+            draft.citizen_ref,
+            draft.email,
+            draft.phone,
+            draft.channel.value,
+            draft.language.value,
+        )
         try:
             verification = await ctx.ops.call(
                 ctx.client.start_verification,
-                draft.citizen_ref,
-                draft.email,
-                draft.phone,
-                draft.channel.value,
-                draft.language.value,
+                *request,
+                # the same send in this visit is the same request: asked again after a lost
+                # answer, the service gives back the code it sent instead of "wait a minute"
+                request_key(draft.visit, *request),
                 words=ctx.messages.busy_sending_code(),
             )
         except ServiceError as exc:

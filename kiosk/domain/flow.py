@@ -43,8 +43,9 @@ from any step and returns to WELCOME.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from kiosk.domain.contact import Channel, normalize_email, normalize_mobile
@@ -91,7 +92,7 @@ class FlowError(Exception):
 
 # Fields that hold nothing about the citizen; every other field of Draft is personal or a
 # choice of this citizen and is wiped by start_over().
-_NEUTRAL_FIELDS = frozenset({"language", "channel", "printed"})
+_NEUTRAL_FIELDS = frozenset({"language", "channel", "printed", "visit"})
 
 
 @dataclass
@@ -116,6 +117,9 @@ class Draft:
     hold: Hold | None = None
     confirmation: Confirmation | None = None
     printed: bool = False
+    # A secret of this visit, new with every citizen: it keys the Idempotency-Key of a code
+    # send, so the same send asked again in the visit (its answer lost) is the same request.
+    visit: str = field(default_factory=lambda: secrets.token_hex(16), compare=False, repr=False)
 
     def personal_fields_empty(self) -> bool:
         """True when nothing about a citizen is left (language and channel are not personal)."""

@@ -9,9 +9,9 @@ call it makes: each ends on the out-of-service screen (what happened, where else
 the kiosk comes back by itself), the kiosk comes back by itself with the citizen's screen and
 entries as they were, and the booking is made exactly once (the database says so).
 
-When only the answer is lost (the service did the work), reads and the booking are safe to
-repeat; two calls are not (a new code and the code check), which needs the service (see the
-xfail tests' reasons).
+When only the answer is lost (the service did the work), every call is safe to repeat: reads
+by nature, the booking and the code sent by their Idempotency-Key, the code check because the
+service answers the right code again with a new session for a short while.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from tests.service.helpers import new_cedula, new_email, new_mobile
 from tests.ui.conftest import KioskDriver
 from turnos.clock import MovableClock
 from turnos.embedded import EmbeddedService, start_embedded
-from turnos.outbox import latest_code
+from turnos.outbox import latest_code, messages_to
 
 FAULTS: list[Kind] = ["reset", "hang", "truncate", "cut_json"]
 #: The client's timeout where only the client is tested: a hang costs this much per call.
@@ -240,12 +240,6 @@ def test_a_lost_cancel_answer_repeated_is_already_done(
     assert bookings_in(net_service.database_url, ref) == [(confirmation.booking.code, "cancelled")]
 
 
-@pytest.mark.xfail(
-    reason="service: a repeated POST /v1/verifications whose first answer was lost is refused "
-    "429 rate_limited for a minute although its code was sent (needs an Idempotency-Key or "
-    "the pending verification answered again)",
-    strict=True,
-)
 def test_a_lost_answer_to_send_the_code_asked_again_gives_a_usable_code(
     fault_proxy: FaultProxy,
     turnos_service: EmbeddedService,
@@ -259,19 +253,15 @@ def test_a_lost_answer_to_send_the_code_asked_again_gives_a_usable_code(
     )
     found = client.lookup("cedula", new_cedula())
     email = new_email()
+    key = uuid.uuid4().hex  # the kiosk's: request_key(visit, ...)
     proxy.inject("POST", "/v1/verifications", _fault("reset", forward=True))
     with pytest.raises(ServiceUnavailable):
-        fast.start_verification(found.citizen, email, None, Channel.EMAIL)
-    verification = client.start_verification(found.citizen, email, None, Channel.EMAIL)
+        fast.start_verification(found.citizen, email, None, Channel.EMAIL, "es", key)
+    verification = client.start_verification(found.citizen, email, None, Channel.EMAIL, "es", key)
     client.confirm(verification.id, latest_code(net_service.outbox, email))
+    assert len(messages_to(net_service.outbox, email)) == 1  # one code, the first
 
 
-@pytest.mark.xfail(
-    reason="service: a repeated code check whose first answer (the session) was lost answers "
-    "422 code_invalid: the citizen who typed the right code is told it is wrong (needs the "
-    "session answered again for the same verification and code within a short time)",
-    strict=True,
-)
 def test_a_lost_answer_to_the_code_check_asked_again_gives_the_session(
     proxy: FaultProxy, net_service: EmbeddedService, make_client: Callable[..., TurnosClient]
 ) -> None:
@@ -299,15 +289,14 @@ OUT_OF_SERVICE_WORDS = (
 )
 
 
-#: The fault each call of a booking meets, in two visits: every kind at four calls, two kinds
-#: at every call. A broken answer (truncate, cut_json) is left out where the service acted on
-#: the request and cannot yet answer it again (the code sent, the code checked: the xfail
-#: tests above); the booking's answer is lost after the service booked (forward).
+#: The fault each call of a booking meets, in two visits: every kind in each visit, two kinds
+#: at every call. Where the service acts on a request (the code sent, the code
+#: checked, the booking), the answer is lost after it acted (a broken answer, or forward).
 VISITS: dict[str, list[tuple[Kind, bool]]] = {
     "A": [
         ("reset", False),  # lookup
-        ("hang", False),  # a code sent
-        ("reset", False),  # the code checked
+        ("truncate", False),  # a code sent (sent; its answer cut)
+        ("cut_json", False),  # the code checked (a session opened; its answer cut)
         ("truncate", False),  # the citizen's turns
         ("cut_json", False),  # the days
         ("hang", False),  # the hours
@@ -316,8 +305,8 @@ VISITS: dict[str, list[tuple[Kind, bool]]] = {
     ],
     "B": [
         ("cut_json", False),
-        ("reset", False),
-        ("hang", False),
+        ("hang", True),  # the code sent, its answer never comes
+        ("hang", True),  # the code accepted, its answer never comes
         ("cut_json", False),
         ("truncate", False),
         ("reset", False),
@@ -400,6 +389,8 @@ def test_a_booking_with_a_fault_at_every_call_ends_booked_once(
     )
     driver.at(Step.VERIFY_CODE)
 
+    # The code sent again after its answer was lost is the same request: one code, no other.
+    assert len(messages_to(net_service.outbox, email)) == 1
     code_view = driver.view(Step.VERIFY_CODE)
     driver.type_code(driver.latest_code(email))
     visit.through(driver.next, "POST", "/v1/verifications/[^/]+/confirm", code_view.value)

@@ -13,6 +13,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from kiosk.backend.client import request_key
 from kiosk.domain.contact import Channel, InvalidContact
 from kiosk.domain.flow import (
     NAVIGATION,
@@ -478,6 +479,22 @@ def test_start_over_wipes_everything_from_every_step(step: Step) -> None:
     assert released == Released(hold=hold, session_token=session)
     assert flow.released == released
     assert flow.step_number() is None
+
+
+def test_each_visit_has_a_secret_of_its_own() -> None:
+    """The visit's secret keys the code send's Idempotency-Key: the same send asked again in a
+    visit is the same request, and the next citizen's visit shares nothing with it."""
+    flow = BookingFlow()
+    flow.start(Language.ES)
+    first = flow.draft.visit
+    assert len(first) == 32
+    assert first not in repr(flow.draft)
+    assert request_key(first, "ref", EMAIL, None) == request_key(first, "ref", EMAIL, None)
+    assert request_key(first, "ref", EMAIL, None) != request_key(first, "ref", EMAIL, "es")
+    assert EMAIL not in request_key(first, "ref", EMAIL, None)
+    flow.start_over()
+    assert flow.draft.visit != first
+    assert request_key(flow.draft.visit, "ref", EMAIL) != request_key(first, "ref", EMAIL)
 
 
 def test_start_over_uses_the_kiosk_default_language() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Header, Response
 
 from turnos.deps import CitizenSession, Ctx, KioskCaller
 from turnos.routes.common import problems, utc_iso
@@ -46,11 +46,33 @@ def _sent(sent: verification.Sent) -> dict[str, Any]:
     status_code=201,
     responses=problems(404, 422, 503),
 )
-def start_verification(ctx: Ctx, kiosk: KioskCaller, body: VerificationIn) -> dict[str, Any]:
+def start_verification(
+    ctx: Ctx,
+    kiosk: KioskCaller,
+    body: VerificationIn,
+    # Optional: with it, the same request asked again (its answer lost) gets the same
+    # verification back instead of a refusal for sending twice within the cooldown.
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> dict[str, Any]:
+    request = None
+    if idempotency_key and idempotency_key.strip():
+        request = verification.request_key(
+            ctx,
+            kiosk,
+            idempotency_key.strip(),
+            body.citizen,
+            body.email,
+            body.phone,
+            body.channel,
+            body.language,
+        )
+        again = verification.replay(ctx, kiosk, request)
+        if again is not None:  # no budget spent: nothing is sent
+            return _sent(again)
     ratelimit.spend(ctx, kiosk, ratelimit.send_budget(body.channel))
     return _sent(
         verification.start(
-            ctx, kiosk, body.citizen, body.email, body.phone, body.channel, body.language
+            ctx, kiosk, body.citizen, body.email, body.phone, body.channel, body.language, request
         )
     )
 

@@ -13,11 +13,18 @@ for another, or starts over with the same email, still gets a code in the same v
 A contact is counted by its limit key (`limit_key_email`: case, `+tag` and Gmail's dots do not
 make a new address); the code still goes to the address as the citizen typed it. Each kiosk
 has its own budget of sends besides (`ratelimit.Budget`, SMS tighter than email).
+
+Asked again after a lost answer: a send that carries the kiosk's `Idempotency-Key` is answered
+again with the same verification while its code is good (no second code, no send counted);
+the right code checked again within `confirm_repeat_s` opens a new session in place of the
+one whose answer never reached the kiosk, provided that one was never used for a hold or a
+booking. Wrong codes checked after the code was accepted spend its remaining tries.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from enum import Enum
@@ -59,6 +66,55 @@ class Sent:
 class NewSession:
     token: str
     expires_at: int
+
+
+@dataclass(frozen=True)
+class RequestKey:
+    """A send's Idempotency-Key and its body, as keyed hashes (the body holds contact data)."""
+
+    key_hash: str
+    body_hash: str
+
+
+def request_key(
+    ctx: AppContext,
+    kiosk: Principal,
+    key: str,
+    citizen_ref: str,
+    email: str | None,
+    phone: str | None,
+    channel: Channel,
+    language: str,
+) -> RequestKey:
+    body = json.dumps([citizen_ref, email, phone, str(channel), language])
+    return RequestKey(
+        ctx.hasher.digest("verification-request-key", f"{kiosk.token_id}:{key}"),
+        ctx.hasher.digest("verification-request-body", body),
+    )
+
+
+def replay(ctx: AppContext, kiosk: Principal, request: RequestKey) -> Sent | None:
+    """The verification this kiosk started with the same key, answered again while its code
+    is good; None when there is none (the request is new) or it is over (replaced, used,
+    expired: then the request is a new one). The same key with another body is refused."""
+    now = ctx.now()
+    with ctx.db.read() as session:
+        v = session.scalars(
+            select(models.Verification)
+            .where(
+                models.Verification.kiosk_token_id == kiosk.token_id,
+                models.Verification.request_key_hash == request.key_hash,
+            )
+            .order_by(models.Verification.created_at.desc())
+            .limit(1)
+        ).first()
+        if v is None:
+            return None
+        if not same(v.request_body_hash or "", request.body_hash):
+            raise ApiError(ErrorCode.INVALID_REQUEST, "Idempotency-Key reused with another request")
+        if v.state != "pending" or now >= v.code_expires_at:
+            return None
+        return Sent(v.id, v.code_expires_at, v.last_sent_at + ctx.settings.resend_cooldown_s)
 
 
 def new_code() -> str:
@@ -239,6 +295,7 @@ def start(
     phone: str | None,
     channel: Channel,
     language: str = "es",
+    request: RequestKey | None = None,
 ) -> Sent:
     email_n, phone_n = _normalize(email, phone, channel)
     contact = email_n if channel is Channel.EMAIL else phone_n
@@ -277,6 +334,8 @@ def start(
             last_sent_at=now,
             state="pending",
             created_at=now,
+            request_key_hash=request.key_hash if request else None,
+            request_body_hash=request.body_hash if request else None,
         )
         session.add(v)
         issued = _issue_code(session, ctx, v, citizen.citizen_key, now, replaced_ids)
@@ -312,44 +371,104 @@ class _Outcome(Enum):
     WRONG = 1
 
 
+def _open_session(
+    session: Session, ctx: AppContext, kiosk: Principal, v: models.Verification, now: int
+) -> NewSession:
+    """A citizen session for the verified contact; `v` remembers it (see `_confirm_again`)."""
+    token = new_token("cs")
+    opened = open_contact(ctx.sealer, _TABLE, v.email, v.phone)
+    expires = now + ctx.settings.session_ttl_s
+    row = models.CitizenSession(
+        token_hash=hash_token(token),
+        citizen_id=v.citizen_id,
+        kiosk_token_id=kiosk.token_id,
+        channel=v.channel,
+        language=v.language,
+        contact_hash=ctx.hasher.contact(_recipient(ctx, v)),
+        **seal_contact(ctx.sealer, models.CitizenSession.__tablename__, opened),
+        expires_at=expires,
+    )
+    session.add(row)
+    session.flush()
+    v.session_id = row.id
+    return NewSession(token, expires)
+
+
+def _unused_session(
+    session: Session, kiosk: Principal, session_id: int | None, now: int
+) -> models.CitizenSession | None:
+    """The session a verification opened, if it is open and nothing was held or booked in it:
+    the kiosk most likely never got its token."""
+    if session_id is None:
+        return None
+    row = session.get(models.CitizenSession, session_id, with_for_update=True)
+    if row is None or row.kiosk_token_id != kiosk.token_id:
+        return None
+    if row.ended_at is not None or row.expires_at <= now:
+        return None
+    for used in (models.Hold.session_id, models.IdempotencyKey.session_id):
+        if session.scalar(select(used).where(used == session_id).limit(1)) is not None:
+            return None
+    return row
+
+
+def _confirm_again(
+    session: Session,
+    ctx: AppContext,
+    kiosk: Principal,
+    v: models.Verification,
+    code: str,
+    now: int,
+) -> tuple[_Outcome, NewSession | None]:
+    """The right code of a verification already confirmed, asked again soon after: its answer
+    was lost on the way. A new session replaces the first, unused one. A wrong code spends a
+    try, so the tries of a code stay `code_attempts` in all."""
+    if (
+        v.confirmed_at is None
+        or v.code_hmac is None
+        or v.attempts_left <= 0
+        or now - v.confirmed_at >= ctx.settings.confirm_repeat_s
+    ):
+        return _Outcome.WRONG, None
+    if not same(ctx.hasher.code(v.id, code), v.code_hmac):
+        v.attempts_left -= 1
+        return _Outcome.WRONG, None
+    earlier = _unused_session(session, kiosk, v.session_id, now)
+    if earlier is None:
+        return _Outcome.WRONG, None
+    earlier.ended_at = now
+    return _Outcome.OK, _open_session(session, ctx, kiosk, v, now)
+
+
 def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSession:
     now = ctx.now()
     with ctx.db.transaction() as session:
         v = _own_verification(session, kiosk, vid)
-        if v.state != "pending" or v.code_hmac is None:
+        used = v.state == "confirmed"
+        if used:
+            outcome, again = _confirm_again(session, ctx, kiosk, v, code, now)
+        elif v.state != "pending" or v.code_hmac is None:
             raise ApiError(ErrorCode.CODE_INVALID, "this code was already used or replaced")
-        if v.attempts_left <= 0:
+        elif v.attempts_left <= 0:
             raise ApiError(ErrorCode.TOO_MANY_ATTEMPTS, "ask for a new code", attempts_left=0)
-        if now >= v.code_expires_at:
+        elif now >= v.code_expires_at:
             raise ApiError(ErrorCode.CODE_EXPIRED, "ask for a new code")
-        if same(ctx.hasher.code(v.id, code), v.code_hmac):
-            outcome = _Outcome.OK
+        elif same(ctx.hasher.code(v.id, code), v.code_hmac):
+            # Used once: the state says so; the code's HMAC stays for `_confirm_again`.
             v.state = "confirmed"
-            v.code_hmac = None  # single use
-            token = new_token("cs")
-            opened = open_contact(ctx.sealer, _TABLE, v.email, v.phone)
-            contact = _recipient(ctx, v)
-            expires = now + ctx.settings.session_ttl_s
-            session.add(
-                models.CitizenSession(
-                    token_hash=hash_token(token),
-                    citizen_id=v.citizen_id,
-                    kiosk_token_id=kiosk.token_id,
-                    channel=v.channel,
-                    language=v.language,
-                    contact_hash=ctx.hasher.contact(contact),
-                    **seal_contact(ctx.sealer, models.CitizenSession.__tablename__, opened),
-                    expires_at=expires,
-                )
-            )
+            v.confirmed_at = now
+            outcome, again = _Outcome.OK, _open_session(session, ctx, kiosk, v, now)
         else:
-            outcome = _Outcome.WRONG
+            outcome, again = _Outcome.WRONG, None
             v.attempts_left -= 1
             attempts_left = v.attempts_left
     # Committed: a wrong try counts even though the answer is an error.
-    if outcome is _Outcome.WRONG:
-        raise ApiError(ErrorCode.CODE_INVALID, attempts_left=attempts_left)
-    return NewSession(token, expires)
+    if again is not None:
+        return again
+    if used:
+        raise ApiError(ErrorCode.CODE_INVALID, "this code was already used or replaced")
+    assert outcome is _Outcome.WRONG
+    raise ApiError(ErrorCode.CODE_INVALID, attempts_left=attempts_left)
 
 
 def citizen_session(

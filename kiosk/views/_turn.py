@@ -143,7 +143,7 @@ class TurnWords(QObject):
         )
 
     def emailed(self, masked_email: str) -> str:
-        return self.tr("También le enviamos la confirmación a {email}.").replace(
+        return self.tr("También le enviamos la confirmación al correo {email}.").replace(
             "{email}", masked_email
         )
 

@@ -79,7 +79,7 @@ def test_done_names_the_turn_the_agency_and_where_the_email_went(
     assert view.turn.agency.text() == agency.name.es
     assert view.turn.address.text() == agency.address.es
     assert view.slip.text() == "↓ Retire su comprobante en la ranura de abajo."
-    assert view.emailed.text() == f"También le enviamos la confirmación a {MASKED}."
+    assert view.emailed.text() == f"También le enviamos la confirmación al correo {MASKED}."
     assert view.emailed.isVisible()
     assert not any(EMAIL in t for t in texts(view))  # the address only masked
     # The code is the largest text on the screen.
@@ -169,7 +169,7 @@ def test_the_fallback_names_code_day_hour_and_agency_beside_the_qr(
         assert widget.text() == text
         assert widget.isVisible()
     assert view.bring.documents.titles() == EXPECTED[IdType.PASSPORT]
-    assert view.emailed.text() == f"También le enviamos la confirmación a {MASKED}."
+    assert view.emailed.text() == f"También le enviamos la confirmación al correo {MASKED}."
     assert _decode(view.qr) == TOKEN
     assert min(view.qr.width(), view.qr.height()) >= theme.px(QR_MM)
 

@@ -93,7 +93,7 @@ def test_a_passport_holder_sees_their_own_documents_and_the_whole_turn(
     assert done.turn.agency.text() == agency.name.es
     assert done.turn.address.text() == agency.address.es
     assert done.bring.documents.titles() == EXPECTED[IdType.PASSPORT]
-    assert done.emailed.text() == f"También le enviamos la confirmación a {MASKED}."
+    assert done.emailed.text() == f"También le enviamos la confirmación al correo {MASKED}."
     assert done.slip.isVisible()
 
     assert fixed.last_path is not None

@@ -1607,8 +1607,8 @@ Contact: Citizen Services, phone {phone}, or at any IESS service centre.</transl
         <translation>{date}, at {time}</translation>
     </message>
     <message>
-        <source>También le enviamos la confirmación a {email}.</source>
-        <translation>We also sent the confirmation to {email}.</translation>
+        <source>También le enviamos la confirmación al correo {email}.</source>
+        <translation>We also sent the confirmation to the address {email}.</translation>
     </message>
 </context>
 <context>

@@ -1607,8 +1607,8 @@ Contacto: Atención al Ciudadano, teléfono {phone}, o en cualquier Centro de At
         <translation>{date}, a las {time}</translation>
     </message>
     <message>
-        <source>También le enviamos la confirmación a {email}.</source>
-        <translation>También le enviamos la confirmación a {email}.</translation>
+        <source>También le enviamos la confirmación al correo {email}.</source>
+        <translation>También le enviamos la confirmación al correo {email}.</translation>
     </message>
 </context>
 <context>

@@ -1607,8 +1607,8 @@ Fíñáĺíďáď: véŕífíçáŕ qúé éĺ çöŕŕéö ö éĺ çéĺúĺá
             <translation>[{date}, á ĺáš {time} ·····]</translation>
         </message>
         <message>
-            <source>También le enviamos la confirmación a {email}.</source>
-            <translation>[Ţámƀíéñ ĺé éñvíámöš ĺá çöñfíŕmáçíóñ á {email}. ······ ······ ····]</translation>
+            <source>También le enviamos la confirmación al correo {email}.</source>
+            <translation>[Ţámƀíéñ ĺé éñvíámöš ĺá çöñfíŕmáçíóñ áĺ çöŕŕéö {email}. ······ ······ ······ ·]</translation>
         </message>
     </context>
     <context>

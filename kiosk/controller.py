@@ -28,6 +28,7 @@ from kiosk.backend.client import TurnosClient
 from kiosk.booking.citizen_session import CitizenSession
 from kiosk.booking.context import StepContext
 from kiosk.booking.identity_steps import IdentitySteps
+from kiosk.booking.live_words import Words, said
 from kiosk.booking.operations import AbortError, Operations
 from kiosk.booking.options import ControllerOptions
 from kiosk.booking.print_station import PrintStation, SlipOptions
@@ -125,6 +126,7 @@ class KioskController(QObject):
             enter=self._enter,
             show=self._show,
         )
+        self.live = ctx.live
         self.identity = IdentitySteps(ctx)
         self.turn = TurnSteps(ctx, parent=self)
         self._handlers: dict[Step, Handler] = {
@@ -247,7 +249,7 @@ class KioskController(QObject):
         )
         self.idle.step_changed(step)
 
-    async def _enter(self, step: Step, error: str | None = None) -> None:
+    async def _enter(self, step: Step, error: Words | None = None) -> None:
         """Fill the view of `step` (asking the service where needed), then show it."""
         draft, lang, catalog = self.flow.draft, self.flow.draft.language, self.catalog
         view = self.view(step)
@@ -285,7 +287,9 @@ class KioskController(QObject):
             self.print_failed = False
             self.print_failed = not await self.turn.print_slip()
         if error:
-            view.set_error(error)
+            shown = said(error)
+            view.set_error(shown)
+            self.live.error(step, shown, error)
         self.shell.refresh_actions()
 
     def _fill_lists(self, step: Step) -> None:
@@ -366,6 +370,7 @@ class KioskController(QObject):
         if step is Step.REVIEW and self.catalog is not None:
             self.screens.review.show_review(self.flow.draft, self.catalog, language)
         self.view(step).show_state(self.flow.draft)
+        self.live.retell(self.view)
         self.shell.refresh_actions()
 
     # --- what the screens ask for beside Siguiente ----------------------------------------
@@ -435,6 +440,7 @@ class KioskController(QObject):
             self.shell.notice,
         ):
             overlay.hide()
+        self.live.forget()
         for view in self.shell.views():
             view.set_error(None)
             view.clear()

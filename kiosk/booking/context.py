@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from kiosk.backend.client import TurnosClient
 from kiosk.backend.errors import ServiceError
 from kiosk.booking.citizen_session import CitizenSession
+from kiosk.booking.live_words import LiveWords, Words, said
 from kiosk.booking.operations import AbortError, Operations
 from kiosk.booking.options import ControllerOptions
 from kiosk.booking.print_station import PrintStation
@@ -44,52 +45,58 @@ class StepContext:
     options: ControllerOptions
     now: Callable[[], dt.datetime]
     #: fill a step's view (asking the service where needed) and show it
-    enter: Callable[[Step, str | None], Awaitable[None]]
+    enter: Callable[[Step, Words | None], Awaitable[None]]
     #: show the flow's current step as it is filled now
     show: Callable[[Step], None]
+    #: the refusals showing, said again after a language switch
+    live: LiveWords = field(default_factory=LiveWords)
 
     @property
     def catalog(self) -> Catalog | None:
         return self.monitor.catalog
 
-    def fail(self, step: Step, text: str) -> NoReturn:
+    def fail(self, step: Step, text: Words) -> NoReturn:
         """Say `text` beside the field of `step` and end the operation."""
-        self.screens(step).set_error(text)
+        shown = said(text)
+        self.screens(step).set_error(shown)
+        self.live.error(step, shown, text)
         self.shell.refresh_actions()
         raise AbortError
 
-    def notice(self, heading: str, text: str) -> NoReturn:
+    def notice(self, heading: Words, text: Words) -> NoReturn:
         """Say it over the screen (which keeps all that was typed) and end the operation."""
-        self.shell.notice.present_notice(heading, text)
+        self.shell.notice.present_notice(said(heading), said(text))
         raise AbortError
 
     def refuse_contact(
-        self, text: str, *, limit: bool = False, heading: str | None = None
+        self, text: Words, *, limit: bool = False, heading: Words | None = None
     ) -> NoReturn:
         """A refusal of the contact form: over the screen (beside the fields there is no
         room left that would not move the keys)."""
         if heading is None:
-            heading = self.messages.limit_heading() if limit else self.messages.contact_heading()
+            heading = self.messages.limit_heading if limit else self.messages.contact_heading
         self.notice(heading, text)
 
-    def service_problem(self, exc: ServiceError, *, at_code_step: bool) -> str:
-        """The words for a refusal; a limit names the clock time to try again."""
-        if exc.code in LIMITS and exc.retry_after is not None:
+    def service_problem(self, exc: ServiceError, *, at_code_step: bool) -> Callable[[], str]:
+        """The words for a refusal, written in the language showing when they are said (again
+        after a switch); a limit names the clock time to try again, fixed now."""
+        messages, code, attempts_left = self.messages, exc.code, exc.attempts_left
+        phone = self.options.contact_phone
+        if code in LIMITS and exc.retry_after is not None:
             at = self.local(self.now() + dt.timedelta(seconds=max(exc.retry_after, 0)))
             if at.second or at.microsecond:  # never name a minute before the limit ends
                 at = at.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
-            if exc.code == "citizen_quota":
-                return self.messages.citizen_quota(
-                    at, self.flow.draft.language, contact_phone=self.options.contact_phone
+            clock = at.strftime("%H:%M")
+            if code == "citizen_quota":
+                return lambda: messages.citizen_quota(
+                    at, self.flow.draft.language, contact_phone=phone
                 )
-            if exc.code == "kiosk_budget":
-                return self.messages.kiosk_budget(at.strftime("%H:%M"))
-            return self.messages.limit_reached(
-                at.strftime("%H:%M"),
-                at_code_step=at_code_step,
-                contact_phone=self.options.contact_phone,
+            if code == "kiosk_budget":
+                return lambda: messages.kiosk_budget(clock)
+            return lambda: messages.limit_reached(
+                clock, at_code_step=at_code_step, contact_phone=phone
             )
-        return self.messages.code_refused(exc.code, exc.attempts_left)
+        return lambda: messages.code_refused(code, attempts_left)
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """An instant in the kiosk's own time zone, for the clock times a citizen reads."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from kiosk.backend.client import Verification, request_key
 from kiosk.backend.errors import ServiceError
 from kiosk.booking.context import StepContext
@@ -21,7 +23,7 @@ class IdentitySteps:
         try:
             document = parse_id(id_type, raw)
         except InvalidId as exc:
-            ctx.fail(Step.IDENTIFY, ctx.screens.identify.problem_text(exc.problem))
+            ctx.fail(Step.IDENTIFY, partial(ctx.screens.identify.problem_text, exc.problem))
         try:
             found = await ctx.ops.call(
                 ctx.client.lookup,
@@ -31,13 +33,13 @@ class IdentitySteps:
             )
         except ServiceError as exc:
             if exc.code == "not_registered":  # more words than fit beside the field
-                ctx.notice(ctx.messages.not_registered_heading(), ctx.messages.not_registered())
+                ctx.notice(ctx.messages.not_registered_heading, ctx.messages.not_registered)
             if exc.code == "kiosk_budget":  # this kiosk is busy: until when, and what now
                 ctx.notice(
-                    ctx.messages.kiosk_busy_heading(),
+                    ctx.messages.kiosk_busy_heading,
                     ctx.service_problem(exc, at_code_step=False),
                 )
-            ctx.fail(Step.IDENTIFY, ctx.messages.service_error(exc.code))
+            ctx.fail(Step.IDENTIFY, partial(ctx.messages.service_error, exc.code))
         ctx.flow.identified(document, found.citizen, found.masked_name)
         ctx.flow.advance()
         await ctx.enter(Step.CONTACT, None)
@@ -53,7 +55,7 @@ class IdentitySteps:
             email, phone, channel = view.value()
             ctx.flow.contact_given(email, phone, channel)
         except InvalidContact as exc:
-            ctx.refuse_contact(ctx.messages.contact_problem(exc.field, exc.problem))
+            ctx.refuse_contact(partial(ctx.messages.contact_problem, exc.field, exc.problem))
         draft = ctx.flow.draft
         assert draft.citizen_ref is not None
         request = (
@@ -75,15 +77,19 @@ class IdentitySteps:
         except ServiceError as exc:
             if exc.code == "contact_not_registered":  # only the registry's contact gets a code
                 ctx.refuse_contact(
-                    ctx.messages.contact_not_registered(exc.registered, draft.channel.value),
-                    heading=ctx.messages.contact_not_registered_heading(draft.channel.value),
+                    partial(
+                        ctx.messages.contact_not_registered, exc.registered, draft.channel.value
+                    ),
+                    heading=partial(
+                        ctx.messages.contact_not_registered_heading, draft.channel.value
+                    ),
                 )
             if exc.code == "delivery_failed":  # the gateway, not the kiosk: the other channel
-                ctx.refuse_contact(ctx.messages.delivery_failed(draft.channel.value))
+                ctx.refuse_contact(partial(ctx.messages.delivery_failed, draft.channel.value))
             if exc.code == "kiosk_budget":  # this kiosk is busy, not the citizen's sends
                 ctx.refuse_contact(
                     ctx.service_problem(exc, at_code_step=False),
-                    heading=ctx.messages.kiosk_busy_heading(),
+                    heading=ctx.messages.kiosk_busy_heading,
                 )
             ctx.refuse_contact(
                 ctx.service_problem(exc, at_code_step=False), limit=exc.code == "rate_limited"
@@ -112,7 +118,10 @@ class IdentitySteps:
             )
         except ServiceError as exc:
             if exc.code == "delivery_failed":  # the code already sent still works
-                ctx.fail(Step.VERIFY_CODE, ctx.messages.resend_failed(ctx.flow.draft.channel.value))
+                ctx.fail(
+                    Step.VERIFY_CODE,
+                    partial(ctx.messages.resend_failed, ctx.flow.draft.channel.value),
+                )
             if exc.retry_after:
                 ctx.screens.code.set_resend_in(int(exc.retry_after))
             ctx.fail(Step.VERIFY_CODE, ctx.service_problem(exc, at_code_step=True))
@@ -139,7 +148,10 @@ class IdentitySteps:
             except ServiceError as exc:
                 # The boxes empty for the next try (six ⌫ were needed before).
                 attempts = 0 if exc.code == "too_many_attempts" else exc.attempts_left
-                view.code_refused(attempts, ctx.service_problem(exc, at_code_step=True))
+                words = ctx.service_problem(exc, at_code_step=True)
+                shown = words()
+                view.code_refused(attempts, shown)
+                ctx.live.error(Step.VERIFY_CODE, shown, words)
                 ctx.shell.refresh_actions()
                 raise AbortError from exc
             ctx.session.current = session

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer
@@ -149,7 +150,7 @@ class TurnSteps(QObject):
             day = ctx.flow.draft.day
             if day is not None and exc.code == "slot_unavailable":
                 await self.load_slots(day)
-            ctx.fail(Step.SCHEDULE, ctx.messages.service_error(exc.code))
+            ctx.fail(Step.SCHEDULE, partial(ctx.messages.service_error, exc.code))
         ctx.flow.held(slot, hold)
         ctx.session.release(ctx.flow.released)
         with contextlib.suppress(TimeoutError):
@@ -180,7 +181,7 @@ class TurnSteps(QObject):
 
     async def hold_lost(self, code: str) -> None:
         self.ctx.flow.hold_lost()
-        await self.ctx.enter(Step.SCHEDULE, self.ctx.messages.service_error(code))
+        await self.ctx.enter(Step.SCHEDULE, partial(self.ctx.messages.service_error, code))
 
     # --- booking --------------------------------------------------------------------------
 
@@ -205,12 +206,15 @@ class TurnSteps(QObject):
                 raise AbortError from exc
             if exc.code == "citizen_quota":  # no new try books before a day or more
                 self.hold_timer.stop()  # the hold goes back when the citizen leaves
-                ctx.screens.review.refuse(ctx.service_problem(exc, at_code_step=False))
+                words = ctx.service_problem(exc, at_code_step=False)
+                shown = words()
+                ctx.screens.review.refuse(shown)
+                ctx.live.error(Step.REVIEW, shown, words)
                 ctx.shell.refresh_actions()
                 raise AbortError from exc
             if exc.code in LIMITS:  # words with the clock time
                 ctx.fail(Step.REVIEW, ctx.service_problem(exc, at_code_step=False))
-            ctx.fail(Step.REVIEW, ctx.messages.service_error(exc.code))
+            ctx.fail(Step.REVIEW, partial(ctx.messages.service_error, exc.code))
         self._unanswered = None
         self.hold_timer.stop()
         ctx.flow.booked(confirmation)
@@ -242,7 +246,7 @@ class TurnSteps(QObject):
             )
         except ServiceError as exc:
             if exc.code != "not_found":  # already gone: the list just catches up
-                ctx.fail(Step.EXISTING_TURN, ctx.messages.service_error(exc.code))
+                ctx.fail(Step.EXISTING_TURN, partial(ctx.messages.service_error, exc.code))
         ctx.flow.cancelled(booking_id)
         catalog = ctx.catalog
         if catalog is not None:

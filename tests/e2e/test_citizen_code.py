@@ -95,6 +95,12 @@ def test_mistyped_email_and_five_wrong_codes_still_book_in_the_same_visit(
     assert "Enviar un código nuevo" in code_view.error.text()  # the way on, in words
     assert not kiosk.shell.next_button.isEnabled()
     assert code_view.resend.property("role") == "primary"
+    # Reading it is hard in Spanish: the citizen switches to English, and the reason with it.
+    driver.tap(kiosk.shell.language_button)  # "English"
+    assert "no longer works" in code_view.error.text()
+    assert "Send a new code" in code_view.error.text()
+    driver.tap(kiosk.shell.language_button)  # "Español"
+    assert "ya no sirve" in code_view.error.text()
 
     # A new code: fresh attempts, empty boxes, and it works.
     driver.qtbot.waitUntil(code_view.resend.isEnabled, timeout=QUICK_COOLDOWN_S * 1000 + 3000)

@@ -21,7 +21,8 @@ display       QT_QPA_PLATFORM, WAYLAND_DISPLAY and DISPLAY with their sockets, c
 touch         /proc/bus/input/devices (multi-touch, not a touchpad), udev's
               ID_INPUT_TOUCHSCREEN (/run/udev/data)
 fonts         the bundled fonts loaded by Qt (kiosk.ui.fonts), in a child process
-translations  kiosk_es.qm and kiosk_en.qm present and loaded by QTranslator, same child
+translations  kiosk_<code>.qm of every language in kiosk.languages (es and en without a
+              configuration) present and loaded by QTranslator, same child
 disk          500 MB free where slips, spool files and logs go
 reach_band    the low-reach mode's band on the configured screen (kiosk.domain.screen)
 """
@@ -31,7 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,7 @@ class Machine:
     root: Path = Path("/")
     environ: Mapping[str, str] | None = None
     min_free_bytes: int = system.MIN_FREE_BYTES
-    qt: Callable[[], dict[str, Any]] = qt_probe.run_probe
+    qt: Callable[[Sequence[str]], dict[str, Any]] = qt_probe.run_probe
 
     @property
     def env(self) -> Mapping[str, str]:
@@ -137,9 +138,12 @@ def diagnose(
     checks.append(printer_check or _config_first("printer", words))
     checks.append(system.check_display(words, machine.root, env, expect_display))
     checks.append(system.check_touch(words, machine.root, expect_display))
-    answer = machine.qt()
+    # The catalogues of the languages this kiosk offers: one missing would leave its citizens
+    # in Spanish without a word.
+    languages = settings.kiosk.languages if settings is not None else qt_probe.LANGUAGES
+    answer = machine.qt(languages)
     checks.append(qt_probe.check_fonts(words, answer))
-    checks.append(qt_probe.check_translations(words, answer))
+    checks.append(qt_probe.check_translations(words, answer, languages))
     if settings is not None:
         checks.append(system.check_disk(words, _disk_places(settings), machine.min_free_bytes))
         checks.append(system.check_reach_band(words, settings.screen.geometry()))

@@ -13,12 +13,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from kiosk.field.checks import Check, failed, passed
 from kiosk.field.words import Words
 
+#: What the probe checks when no configuration says (the kiosk's default `kiosk.languages`).
 LANGUAGES = ("es", "en")
+#: The child's languages, from the parent (comma-separated codes).
+ENV_LANGUAGES = "KIOSK_DOCTOR_LANGUAGES"
 PROBE_TIMEOUT_S = 60.0
 
 
@@ -40,7 +44,8 @@ def probe() -> dict[str, Any]:
     except FileNotFoundError as exc:
         result["fonts"] = {"ok": False, "error": str(exc)}
     catalogues: dict[str, str] = {}
-    for lang in LANGUAGES:
+    wanted = [code for code in os.environ.get(ENV_LANGUAGES, "").split(",") if code]
+    for lang in wanted or LANGUAGES:
         path = translations_dir() / f"kiosk_{lang}.qm"
         translator = QTranslator()
         if not path.is_file():
@@ -59,13 +64,14 @@ def probe_main() -> int:
     return 0
 
 
-def run_probe() -> dict[str, Any]:
-    """The child's answer; {"error": "..."} when it could not give one."""
+def run_probe(languages: Sequence[str] = LANGUAGES) -> dict[str, Any]:
+    """The child's answer for the catalogues of `languages` (those the kiosk offers);
+    {"error": "..."} when it could not give one."""
     command = [sys.executable]
     if not getattr(sys, "frozen", False):
         command += ["-m", "kiosk.cli"]
     command += ["doctor", "--qt-probe"]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{ENV_LANGUAGES: ",".join(languages)})
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, env=env, timeout=PROBE_TIMEOUT_S
@@ -95,7 +101,9 @@ def check_fonts(words: Words, answer: dict[str, Any]) -> Check:
     return passed("fonts", words("fonts.ok", family=fonts.get("family", "?"), files=files))
 
 
-def check_translations(words: Words, answer: dict[str, Any]) -> Check:
+def check_translations(
+    words: Words, answer: dict[str, Any], languages: Sequence[str] = LANGUAGES
+) -> Check:
     catalogues = answer.get("translations")
     if not isinstance(catalogues, dict):
         error = str(answer.get("error", "?"))
@@ -105,6 +113,6 @@ def check_translations(words: Words, answer: dict[str, Any]) -> Check:
         for name, state in sorted(catalogues.items())
         if state != "ok"
     ]
-    if bad or len(catalogues) < len(LANGUAGES):
+    if bad or len(catalogues) < len(languages):
         return failed("translations", "; ".join(bad) or "?", words("translations.fix"))
     return passed("translations", words("translations.ok", files=", ".join(sorted(catalogues))))

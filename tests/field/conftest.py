@@ -5,7 +5,7 @@ folder laid out as a kiosk PC's /etc, /proc, /sys and /run for the system checks
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,14 +63,16 @@ class KioskPc:
         localtime.symlink_to(f"/usr/share/zoneinfo/{name}")
 
 
-_QT_ANSWER: dict[str, Any] = {}
+_QT_ANSWERS: dict[tuple[str, ...], dict[str, Any]] = {}
 
 
-def qt_answer() -> dict[str, Any]:
-    """The real Qt child's answer, asked once per session (it starts Qt: about a second)."""
-    if not _QT_ANSWER:
-        _QT_ANSWER.update(run_probe())
-    return dict(_QT_ANSWER)
+def qt_answer(languages: Sequence[str]) -> dict[str, Any]:
+    """The real Qt child's answer, asked once per session and set of languages (it starts Qt:
+    about a second)."""
+    key = tuple(languages)
+    if key not in _QT_ANSWERS:
+        _QT_ANSWERS[key] = run_probe(key)
+    return dict(_QT_ANSWERS[key])
 
 
 @pytest.fixture

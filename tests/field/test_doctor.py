@@ -69,6 +69,24 @@ def test_a_healthy_kiosk_passes_every_check(
     assert token not in json.dumps([c.to_json() for c in checks])
 
 
+def test_the_catalogue_of_every_offered_language_is_checked(
+    tmp_path: Path, service: EmbeddedService, kiosk_pc: KioskPc
+) -> None:
+    """Every offered language's catalogue is loaded by Qt, not only Spanish and English (the
+    pseudo language's is built with the others)."""
+    token = service.credentials["kiosk_token"]
+    base = settings_text(service.url, token, file_printer(tmp_path))
+    offered = write_config(tmp_path / "a", base + '[kiosk]\nlanguages = ["es", "en", "qps"]\n')
+    found = by_name(diagnose(offered, ES, machine=kiosk_pc.machine()))
+    assert found["translations"].ok
+    assert found["translations"].detail == "kiosk_en.qm, kiosk_es.qm, kiosk_qps.qm cargan"
+    # One offered without its catalogue fails already as configuration, naming the file.
+    missing = write_config(tmp_path / "b", base + '[kiosk]\nlanguages = ["es", "qu"]\n')
+    found = by_name(diagnose(missing, ES, machine=kiosk_pc.machine()))
+    assert not found["config"].ok
+    assert "kiosk_qu.qm" in found["config"].detail
+
+
 def test_service_down_says_it_cannot_connect_and_what_to_do(
     tmp_path: Path, kiosk_pc: KioskPc
 ) -> None:

@@ -57,6 +57,15 @@ class Agenda:
         return dt.datetime.fromtimestamp(epoch, ZONE).strftime("%H:%M")
 
 
+def _later_slot(api: Api, day: dt.date) -> dict[str, Any]:
+    """A free slot on the next open day after `day` (a Friday's is the Monday's)."""
+    for ahead in range(1, 15):
+        slots = free_slots(api, AGENCY, day + dt.timedelta(days=ahead))
+        if slots:
+            return slots[0]
+    raise AssertionError("no open day in the two weeks after the agenda's")
+
+
 @pytest.fixture(scope="module")
 def agenda(staff_service: EmbeddedService, staff_clock: MovableClock) -> Agenda:
     api = Api(staff_service.url, staff_service.credentials, staff_service.outbox, staff_clock)
@@ -64,7 +73,7 @@ def agenda(staff_service: EmbeddedService, staff_clock: MovableClock) -> Agenda:
     moment = moment_with(slots, 4)
     now, open_, late, early = moment.now, moment.open, moment.late, moment.early
     other = free_slots(api, ELSEWHERE, day)[0]
-    next_day = free_slots(api, AGENCY, day + dt.timedelta(days=1))[0]
+    next_day = _later_slot(api, day)
     agenda = Agenda(
         now=now,
         open=[book(api, s) for s in open_[:3]],  # one citizen per place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -16,6 +17,7 @@ from turnos import migrate, models
 from turnos.context import AppContext
 from turnos.demo_catalog import demo_catalog
 from turnos.services import catalog, tokens
+from turnos.services.slots import load_holidays
 from turnos.services.tokens import Role
 
 CREDENTIALS_FILE = "demo-credentials.json"
@@ -36,6 +38,7 @@ def prepare(ctx: AppContext, *, upgrade: bool = True) -> None:
             session.execute(delete(models.ServiceMeta).where(models.ServiceMeta.key == DEMO_OUTBOX))
     if ctx.settings.demo:
         seed_demo(ctx)
+    load_holidays(dt.datetime.fromtimestamp(ctx.now(), dt.UTC).date())
 
 
 def _set_meta(session: Session, key: str, value: str) -> None:

@@ -114,10 +114,13 @@ def worker_app() -> Any:
     """The app of one `serve --workers N` process (uvicorn's factory), logging like `serve`."""
     from turnos.app import create_app
     from turnos.services.outbox import start_worker
+    from turnos.services.slots import load_holidays
 
     logsetup.configure(personal_data_filter=True)
     app = create_app()
-    start_worker(app.state.ctx)  # a daemon thread of this worker process
+    ctx = app.state.ctx
+    load_holidays(dt.datetime.fromtimestamp(ctx.now(), dt.UTC).date())  # before any request
+    start_worker(ctx)  # a daemon thread of this worker process
     return app
 
 

@@ -198,3 +198,22 @@ def test_a_long_range_costs_no_query_per_day(fixed: tuple[EmbeddedService, Api])
         event.remove(engine, "before_cursor_execute", count)
     assert one_day == in_and_past_window
     assert past_window <= one_day
+
+
+def test_the_holidays_are_read_at_start_not_in_a_citizens_request(tmp_path: Path) -> None:
+    """Reading them first imports every country of `holidays`: with PySide6 loaded (the demo,
+    the tour) and the files out of the page cache, that kept the first GET /v1/availability
+    waiting past the kiosk's timeout. The service reads them as it starts."""
+    from turnos.services import slots
+
+    slots._national_holidays.cache_clear()
+    service = start_embedded(tmp_path / "turnos")
+    try:
+        today = dt.datetime.now(dt.UTC).date()
+        assert slots._national_holidays.cache_info().currsize == 3
+        before = slots._national_holidays.cache_info().misses
+        assert slots.is_holiday(dt.date(today.year, 12, 25))
+        assert slots.is_holiday(dt.date(today.year + 1, 1, 1))
+        assert slots._national_holidays.cache_info().misses == before
+    finally:
+        service.stop()

@@ -74,6 +74,18 @@ def _national_holidays(year: int) -> dict[dt.date, Reason]:
     return {day: (name, en.get(day) or name) for day, name in es.items()}
 
 
+def load_holidays(today: dt.date) -> None:
+    """Read the holidays of the years around `today` now, at start, not in a citizen's request.
+
+    The first `country_holidays` imports all of `holidays.countries` (some 250 modules). In a
+    process that has loaded PySide6 (`kiosk demo`, the tour, the tests), Qt's import hook reads
+    each module's source as it is imported; with the files out of the page cache that took
+    over ten seconds, and the kiosk's first `GET /v1/availability` timed out waiting for it.
+    """
+    for year in (today.year - 1, today.year, today.year + 1):  # any zone's today, a year ahead
+        _national_holidays(year)
+
+
 def holiday(day: dt.date) -> Reason | None:
     return _national_holidays(day.year).get(day)
 

@@ -28,7 +28,7 @@ from kiosk.backend.client import TurnosClient
 from kiosk.booking.citizen_session import CitizenSession
 from kiosk.booking.context import StepContext
 from kiosk.booking.identity_steps import IdentitySteps
-from kiosk.booking.live_words import Words, said
+from kiosk.booking.live_words import Words
 from kiosk.booking.operations import AbortError, Operations
 from kiosk.booking.options import ControllerOptions
 from kiosk.booking.print_station import PrintStation, SlipOptions
@@ -287,9 +287,7 @@ class KioskController(QObject):
             self.print_failed = False
             self.print_failed = not await self.turn.print_slip()
         if error:
-            shown = said(error)
-            view.set_error(shown)
-            self.live.error(step, shown, error)
+            self.live.show(step, error, view.set_error)
         self.shell.refresh_actions()
 
     def _fill_lists(self, step: Step) -> None:

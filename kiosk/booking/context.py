@@ -57,9 +57,7 @@ class StepContext:
 
     def fail(self, step: Step, text: Words) -> NoReturn:
         """Say `text` beside the field of `step` and end the operation."""
-        shown = said(text)
-        self.screens(step).set_error(shown)
-        self.live.error(step, shown, text)
+        self.live.show(step, text, self.screens(step).set_error)
         self.shell.refresh_actions()
         raise AbortError
 

@@ -149,9 +149,7 @@ class IdentitySteps:
                 # The boxes empty for the next try (six ⌫ were needed before).
                 attempts = 0 if exc.code == "too_many_attempts" else exc.attempts_left
                 words = ctx.service_problem(exc, at_code_step=True)
-                shown = words()
-                view.code_refused(attempts, shown)
-                ctx.live.error(Step.VERIFY_CODE, shown, words)
+                ctx.live.show(Step.VERIFY_CODE, words, partial(view.code_refused, attempts))
                 ctx.shell.refresh_actions()
                 raise AbortError from exc
             ctx.session.current = session

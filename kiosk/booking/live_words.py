@@ -26,8 +26,11 @@ class LiveWords:
     def __init__(self) -> None:
         self._errors: dict[Step, tuple[str, Callable[[], str]]] = {}
 
-    def error(self, step: Step, shown: str, words: Words) -> None:
-        """`shown` (from `words`) is said beside the field of `step`."""
+    def show(self, step: Step, words: Words, put: Callable[[str], None]) -> None:
+        """Say `words` beside the field of `step` through `put` (the view's `set_error`, or
+        another way of its own), and keep them to say again after a language switch."""
+        shown = said(words)
+        put(shown)
         if callable(words) and shown:
             self._errors[step] = (shown, words)
         else:

@@ -207,9 +207,7 @@ class TurnSteps(QObject):
             if exc.code == "citizen_quota":  # no new try books before a day or more
                 self.hold_timer.stop()  # the hold goes back when the citizen leaves
                 words = ctx.service_problem(exc, at_code_step=False)
-                shown = words()
-                ctx.screens.review.refuse(shown)
-                ctx.live.error(Step.REVIEW, shown, words)
+                ctx.live.show(Step.REVIEW, words, ctx.screens.review.refuse)
                 ctx.shell.refresh_actions()
                 raise AbortError from exc
             if exc.code in LIMITS:  # words with the clock time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.booking.live_words import LiveWords, said
+from kiosk.booking.live_words import LiveWords
 from kiosk.domain.flow import Step
 
 
@@ -41,9 +41,7 @@ def test_a_refusal_showing_is_written_again_after_a_switch() -> None:
     def words() -> str:
         return language.words("No pudimos consultar.", "We could not look it up.")
 
-    shown = said(words)
-    view.set_error(shown)
-    live.error(Step.IDENTIFY, shown, words)
+    live.show(Step.IDENTIFY, words, view.set_error)
     language.code = "en"
     live.retell(views.__getitem__)
     assert view.error.text() == "We could not look it up."
@@ -59,8 +57,7 @@ def test_nothing_is_said_again_once_the_citizen_moved_on() -> None:
     def words() -> str:
         return language.words("Esa hora ya no está libre.", "That time is no longer free.")
 
-    live.error(Step.SCHEDULE, said(words), words)
-    view.set_error(said(words))
+    live.show(Step.SCHEDULE, words, view.set_error)
     view.set_error(None)  # the citizen chose another hour
     language.code = "en"
     live.retell(views.__getitem__)
@@ -73,8 +70,7 @@ def test_nothing_is_said_again_once_the_citizen_moved_on() -> None:
 def test_plain_text_and_a_wiped_visit_are_not_said_again() -> None:
     language, view, live = Language(), View(), LiveWords()
     views = {Step.REVIEW: view}
-    view.set_error("Texto fijo")
-    live.error(Step.REVIEW, "Texto fijo", "Texto fijo")
+    live.show(Step.REVIEW, "Texto fijo", view.set_error)
     language.code = "en"
     live.retell(views.__getitem__)
     assert view.error.text() == "Texto fijo"
@@ -82,8 +78,7 @@ def test_plain_text_and_a_wiped_visit_are_not_said_again() -> None:
     def words() -> str:
         return language.words("uno", "one")
 
-    view.set_error(said(words))
-    live.error(Step.REVIEW, said(words), words)
+    live.show(Step.REVIEW, words, view.set_error)
     live.forget()
     language.code = "es"
     live.retell(views.__getitem__)

@@ -27,7 +27,6 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
-from enum import Enum
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
@@ -366,11 +365,6 @@ def resend(ctx: AppContext, kiosk: Principal, vid: str) -> Sent:
     return _deliver_code(ctx, issued)
 
 
-class _Outcome(Enum):
-    OK = 0
-    WRONG = 1
-
-
 def _open_session(
     session: Session, ctx: AppContext, kiosk: Principal, v: models.Verification, now: int
 ) -> NewSession:
@@ -419,34 +413,34 @@ def _confirm_again(
     v: models.Verification,
     code: str,
     now: int,
-) -> tuple[_Outcome, NewSession | None]:
+) -> NewSession | None:
     """The right code of a verification already confirmed, asked again soon after: its answer
-    was lost on the way. A new session replaces the first, unused one. A wrong code spends a
-    try, so the tries of a code stay `code_attempts` in all."""
+    was lost on the way. A new session replaces the first, unused one; None otherwise. A wrong
+    code spends a try, so the tries of a code stay `code_attempts` in all."""
     if (
         v.confirmed_at is None
         or v.code_hmac is None
         or v.attempts_left <= 0
         or now - v.confirmed_at >= ctx.settings.confirm_repeat_s
     ):
-        return _Outcome.WRONG, None
+        return None
     if not same(ctx.hasher.code(v.id, code), v.code_hmac):
         v.attempts_left -= 1
-        return _Outcome.WRONG, None
+        return None
     earlier = _unused_session(session, kiosk, v.session_id, now)
     if earlier is None:
-        return _Outcome.WRONG, None
+        return None
     earlier.ended_at = now
-    return _Outcome.OK, _open_session(session, ctx, kiosk, v, now)
+    return _open_session(session, ctx, kiosk, v, now)
 
 
 def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSession:
     now = ctx.now()
+    attempts_left: int | None = None
     with ctx.db.transaction() as session:
         v = _own_verification(session, kiosk, vid)
-        used = v.state == "confirmed"
-        if used:
-            outcome, again = _confirm_again(session, ctx, kiosk, v, code, now)
+        if v.state == "confirmed":
+            again = _confirm_again(session, ctx, kiosk, v, code, now)
         elif v.state != "pending" or v.code_hmac is None:
             raise ApiError(ErrorCode.CODE_INVALID, "this code was already used or replaced")
         elif v.attempts_left <= 0:
@@ -457,17 +451,16 @@ def confirm(ctx: AppContext, kiosk: Principal, vid: str, code: str) -> NewSessio
             # Used once: the state says so; the code's HMAC stays for `_confirm_again`.
             v.state = "confirmed"
             v.confirmed_at = now
-            outcome, again = _Outcome.OK, _open_session(session, ctx, kiosk, v, now)
+            again = _open_session(session, ctx, kiosk, v, now)
         else:
-            outcome, again = _Outcome.WRONG, None
+            again = None
             v.attempts_left -= 1
             attempts_left = v.attempts_left
     # Committed: a wrong try counts even though the answer is an error.
     if again is not None:
         return again
-    if used:
+    if attempts_left is None:  # the code was used already, and this is no lost answer
         raise ApiError(ErrorCode.CODE_INVALID, "this code was already used or replaced")
-    assert outcome is _Outcome.WRONG
     raise ApiError(ErrorCode.CODE_INVALID, attempts_left=attempts_left)
 
 
